@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// Conform: a contract-conformance harness for model-listing APIs.
+// Zero third-party dependencies by design: a CI gate that holds API keys carries no dependency tree.
+import PackageDescription
+
+let package = Package(
+    name: "Conform",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "conform", targets: ["conform"]),
+        .executable(name: "conform-bench", targets: ["conform-bench"]),
+        .library(name: "ConformCore", targets: ["ConformCore"]),
+    ],
+    targets: [
+        // Pure core: JSON, JSON Pointer, JSON Schema, expressions, suite model and loader, checks, results.
+        .target(name: "ConformCore"),
+        // Transports, runner, pagination walks, retries, redaction.
+        .target(name: "ConformRun", dependencies: ["ConformCore"]),
+        // HTTP/1.1 mock server, response synthesis and drift.
+        .target(name: "ConformMock", dependencies: ["ConformCore"]),
+        // JUnit XML, Markdown and JSON reports (result types only).
+        .target(name: "ConformReport", dependencies: ["ConformCore"]),
+        .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport"]),
+        .executableTarget(name: "conform-bench", dependencies: ["ConformCore"]),
+        // JSON, pointer, expressions, suite loading.
+        .testTarget(name: "ConformCoreTests", dependencies: ["ConformCore"], resources: [.copy("Fixtures")]),
+        // The official JSON-Schema-Test-Suite (draft 2020-12), read from ../shared (CONFORM_SHARED overrides).
+        .testTarget(name: "JSONSchemaSuiteTests", dependencies: ["ConformCore"]),
+        // Transports, retries, redaction, runner — against in-process servers on loopback.
+        .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
+        .testTarget(name: "ConformReportTests", dependencies: ["ConformCore", "ConformReport"], resources: [.copy("Golden")]),
+        .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun"]),
+        // The built `conform` executable end to end: exit codes, console, reports.
+        .testTarget(name: "EndToEndTests", dependencies: ["ConformCore", "ConformMock"], resources: [.copy("Cases")]),
+        // The shipped suites in suites/: valid, pass on conforming responses, fail on each broken rule.
+        .testTarget(name: "SeedSuiteTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,358 @@
+/// A byte-level JSON parser (RFC 8259), strict, with byte offsets for every error.
+///
+/// Foundation's parsers lose key order, conflate `true` with `1`, and report no usable position
+/// (see FACTS.md); this one keeps order and exact number text, validates UTF-8, bounds nesting depth
+/// (an error, never a stack overflow), and accepts a leading UTF-8 byte-order mark.
+public struct JSONParser {
+    public struct Options: Sendable {
+        /// Deepest nesting of arrays and objects accepted.
+        public var maxDepth: Int = 512
+        /// Reject an object that names the same key twice (suite files); responses keep the last.
+        public var rejectDuplicateKeys: Bool = false
+        /// Record the offset of every value and key (for positioned errors in suite files).
+        public var recordLocations: Bool = false
+        public init(maxDepth: Int = 512, rejectDuplicateKeys: Bool = false, recordLocations: Bool = false) {
+            self.maxDepth = maxDepth; self.rejectDuplicateKeys = rejectDuplicateKeys; self.recordLocations = recordLocations
+        }
+    }
+
+    /// Parses a whole document.
+    public static func parse(_ bytes: [UInt8], options: Options = Options()) throws(JSONParseError) -> JSONValue {
+        try parseWithLocations(bytes, options: options).value
+    }
+
+    public static func parse(_ text: String, options: Options = Options()) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8), options: options)
+    }
+
+    /// Parses a whole document and returns the offsets recorded (empty unless `recordLocations`).
+    public static func parseWithLocations(_ bytes: [UInt8], options: Options = Options()) throws(JSONParseError) -> (value: JSONValue, locations: JSONLocations) {
+        let result: Result<(JSONValue, JSONLocations), JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            var state = ParserState(buffer: buffer, options: options)
+            do throws(JSONParseError) {
+                let v = try state.parseDocument()
+                return .success((v, state.locations))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let pair): return (pair.0, pair.1)
+        case .failure(let error): throw error
+        }
+    }
+}
+
+private struct ParserState {
+    let b: UnsafeBufferPointer<UInt8>
+    let options: Options
+    var i = 0
+    var depth = 0
+    var locations = JSONLocations()
+    var path: [String] = []
+    typealias Options = JSONParser.Options
+
+    init(buffer: UnsafeBufferPointer<UInt8>, options: Options) { self.b = buffer; self.options = options }
+
+    mutating func parseDocument() throws(JSONParseError) -> JSONValue {
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+        skipWhitespace()
+        if i >= b.count { throw JSONParseError(b.isEmpty ? "empty input: expected a JSON value" : "expected a JSON value, found only whitespace", at: i) }
+        let v = try parseValue()
+        skipWhitespace()
+        if i < b.count { throw JSONParseError("unexpected \(describe(i)) after the JSON value (trailing garbage)", at: i) }
+        return v
+    }
+
+    @inline(__always) mutating func skipWhitespace() {
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { break }
+        }
+    }
+
+    func describe(_ at: Int) -> String {
+        guard at < b.count else { return "end of input" }
+        let c = b[at]
+        if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+        if c == 0x20 { return "' '" }
+        return "byte \(hexByte(c))"
+    }
+
+    mutating func record() {
+        guard options.recordLocations else { return }
+        locations.values[JSONPointer(tokens: path)] = i
+    }
+
+    mutating func parseValue() throws(JSONParseError) -> JSONValue {
+        guard i < b.count else { throw JSONParseError("unexpected end of input: expected a value", at: i) }
+        record()
+        switch b[i] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case UInt8(ascii: "/"): throw JSONParseError("comments are not allowed in JSON", at: i)
+        case UInt8(ascii: "N"): throw JSONParseError("NaN is not a JSON value", at: i)
+        case UInt8(ascii: "I"): throw JSONParseError("Infinity is not a JSON value", at: i)
+        case UInt8(ascii: "'"): throw JSONParseError("strings must use double quotes", at: i)
+        case UInt8(ascii: "]"), UInt8(ascii: "}"): throw JSONParseError("unexpected \(describe(i)): expected a value", at: i)
+        default: throw JSONParseError("unexpected \(describe(i)): expected a value", at: i)
+        }
+    }
+
+    mutating func literal(_ word: String) throws(JSONParseError) {
+        let start = i
+        let p = Array(word.utf8)
+        let n = p.count
+        for k in 0..<n {
+            guard start + k < b.count, b[start + k] == p[k] else {
+                throw JSONParseError("invalid literal: expected '\(word)'", at: start)
+            }
+        }
+        i += n
+    }
+
+    mutating func enter() throws(JSONParseError) {
+        depth += 1
+        if depth > options.maxDepth {
+            throw JSONParseError("nesting deeper than \(options.maxDepth) levels", at: i)
+        }
+    }
+
+    mutating func parseObject() throws(JSONParseError) -> JSONValue {
+        try enter()
+        i += 1
+        var keys: [String] = []
+        var values: [JSONValue] = []
+        skipWhitespace()
+        if i < b.count && b[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject()) }
+        while true {
+            skipWhitespace()
+            guard i < b.count else { throw JSONParseError("unexpected end of input inside an object", at: i) }
+            guard b[i] == UInt8(ascii: "\"") else {
+                if b[i] == UInt8(ascii: "}") { throw JSONParseError("trailing comma before '}'", at: i) }
+                if b[i] == UInt8(ascii: "/") { throw JSONParseError("comments are not allowed in JSON", at: i) }
+                throw JSONParseError("expected a string key, found \(describe(i))", at: i)
+            }
+            let keyOffset = i
+            let key = try parseString()
+            skipWhitespace()
+            guard i < b.count, b[i] == UInt8(ascii: ":") else {
+                throw JSONParseError("expected ':' after object key, found \(describe(i))", at: i)
+            }
+            i += 1
+            skipWhitespace()
+            if options.recordLocations { path.append(key); locations.keys[JSONPointer(tokens: path)] = keyOffset }
+            let value = try parseValue()
+            if options.recordLocations { path.removeLast() }
+            if let existing = keys.firstIndex(of: key) {
+                if options.rejectDuplicateKeys {
+                    throw JSONParseError("duplicate key \"\(key)\" in object", at: keyOffset)
+                }
+                values[existing] = value
+            } else {
+                keys.append(key); values.append(value)
+            }
+            skipWhitespace()
+            guard i < b.count else { throw JSONParseError("unexpected end of input inside an object: expected ',' or '}'", at: i) }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: "}") { i += 1; break }
+            throw JSONParseError("expected ',' or '}' in object, found \(describe(i))", at: i)
+        }
+        depth -= 1
+        return .object(JSONObject(uncheckedKeys: keys, values: values))
+    }
+
+    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enter()
+        i += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if i < b.count && b[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            if i < b.count && b[i] == UInt8(ascii: "]") { throw JSONParseError("trailing comma before ']'", at: i) }
+            if options.recordLocations { path.append(String(items.count)) }
+            items.append(try parseValue())
+            if options.recordLocations { path.removeLast() }
+            skipWhitespace()
+            guard i < b.count else { throw JSONParseError("unexpected end of input inside an array: expected ',' or ']'", at: i) }
+            if b[i] == UInt8(ascii: ",") { i += 1; continue }
+            if b[i] == UInt8(ascii: "]") { i += 1; break }
+            throw JSONParseError("expected ',' or ']' in array, found \(describe(i))", at: i)
+        }
+        depth -= 1
+        return .array(items)
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
+        let start = i
+        if b[i] == UInt8(ascii: "-") {
+            i += 1
+            if i < b.count && b[i] == UInt8(ascii: "I") { throw JSONParseError("Infinity is not a JSON value", at: start) }
+        }
+        guard i < b.count, isDigit(b[i]) else { throw JSONParseError("expected a digit in number", at: i) }
+        if b[i] == UInt8(ascii: "0") {
+            i += 1
+            if i < b.count && isDigit(b[i]) { throw JSONParseError("leading zeros are not allowed in numbers", at: start) }
+        } else {
+            while i < b.count && isDigit(b[i]) { i += 1 }
+        }
+        if i < b.count && b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard i < b.count, isDigit(b[i]) else { throw JSONParseError("expected a digit after the decimal point", at: i) }
+            while i < b.count && isDigit(b[i]) { i += 1 }
+        }
+        if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+            guard i < b.count, isDigit(b[i]) else { throw JSONParseError("expected a digit in the exponent", at: i) }
+            while i < b.count && isDigit(b[i]) { i += 1 }
+        }
+        return JSONNumber(text: String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+    }
+
+    @inline(__always) func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    mutating func parseString() throws(JSONParseError) -> String {
+        let open = i
+        i += 1
+        let start = i
+        // Fast path: no escapes. Validate UTF-8 and control characters while scanning.
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                i += 1
+                return s
+            }
+            if c == UInt8(ascii: "\\") { return try parseEscapedString(from: start, open: open) }
+            if c < 0x20 { throw JSONParseError(controlMessage(c), at: i) }
+            if c < 0x80 { i += 1 } else { try skipUTF8Scalar() }
+        }
+        throw JSONParseError("unterminated string", at: open)
+    }
+
+    func controlMessage(_ c: UInt8) -> String {
+        c == 0x0A ? "unterminated string (a newline inside a string must be escaped as \\n)"
+            : "control character \(hexByte(c)) must be escaped inside a string"
+    }
+
+    /// Validates one multi-byte UTF-8 scalar at `i` (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
+    @inline(__always) mutating func skipUTF8Scalar() throws(JSONParseError) {
+        let c = b[i]
+        var need = 0
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        switch c {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; hi = 0x9F
+        case 0xF0: need = 3; lo = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; hi = 0x8F
+        default: throw JSONParseError("invalid UTF-8 byte \(hexByte(c))", at: i)
+        }
+        guard i + need < b.count else { throw JSONParseError("invalid UTF-8: truncated sequence", at: i) }
+        let second = b[i + 1]
+        guard second >= lo && second <= hi else { throw JSONParseError("invalid UTF-8 sequence", at: i) }
+        for k in 2..<(need + 1) where k <= need {
+            guard b[i + k] & 0xC0 == 0x80 else { throw JSONParseError("invalid UTF-8 sequence", at: i) }
+        }
+        i += need + 1
+    }
+
+    mutating func parseEscapedString(from start: Int, open: Int) throws(JSONParseError) -> String {
+        var bytes = Array(UnsafeBufferPointer(rebasing: b[start..<i]))
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") { i += 1; return String(decoding: bytes, as: UTF8.self) }
+            if c < 0x20 { throw JSONParseError(controlMessage(c), at: i) }
+            if c == UInt8(ascii: "\\") {
+                let escAt = i
+                i += 1
+                guard i < b.count else { throw JSONParseError("unterminated string", at: open) }
+                let e = b[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""): bytes.append(0x22)
+                case UInt8(ascii: "\\"): bytes.append(0x5C)
+                case UInt8(ascii: "/"): bytes.append(0x2F)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4(at: escAt)
+                    if scalar >= 0xD800 && scalar <= 0xDBFF {
+                        guard i + 1 < b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u") else {
+                            throw JSONParseError("lone high surrogate \\u\(String(scalar, radix: 16, uppercase: true)) (expected a low surrogate to follow)", at: escAt)
+                        }
+                        let lowAt = i
+                        i += 2
+                        let low = try hex4(at: lowAt)
+                        guard low >= 0xDC00 && low <= 0xDFFF else {
+                            throw JSONParseError("high surrogate not followed by a low surrogate", at: lowAt)
+                        }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
+                        throw JSONParseError("lone low surrogate \\u\(String(scalar, radix: 16, uppercase: true))", at: escAt)
+                    }
+                    appendUTF8(scalar, to: &bytes)
+                default:
+                    throw JSONParseError("invalid escape '\\\(Character(Unicode.Scalar(e)))' (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", at: escAt)
+                }
+                continue
+            }
+            if c < 0x80 { bytes.append(c); i += 1 } else {
+                let s = i
+                try skipUTF8Scalar()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<i]))
+            }
+        }
+        throw JSONParseError("unterminated string", at: open)
+    }
+
+    mutating func hex4(at escAt: Int) throws(JSONParseError) -> UInt32 {
+        // `i` points just past "\u".
+        guard i + 4 <= b.count else { throw JSONParseError("incomplete \\u escape (expected 4 hex digits)", at: escAt) }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[i]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw JSONParseError("invalid \\u escape (expected 4 hex digits)", at: escAt)
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+
+    func appendUTF8(_ s: UInt32, to out: inout [UInt8]) {
+        switch s {
+        case 0..<0x80: out.append(UInt8(s))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (s >> 6))); out.append(UInt8(0x80 | (s & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (s >> 12))); out.append(UInt8(0x80 | ((s >> 6) & 0x3F))); out.append(UInt8(0x80 | (s & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (s >> 18))); out.append(UInt8(0x80 | ((s >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((s >> 6) & 0x3F))); out.append(UInt8(0x80 | (s & 0x3F)))
+        }
+    }
+}
+
+/// `0x1B`: a byte as two upper-case hex digits, for messages.
+func hexByte(_ c: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return "0x" + String(digits[Int(c >> 4)]) + String(digits[Int(c & 0xF)])
+}

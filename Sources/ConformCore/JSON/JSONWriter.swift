@@ -1,0 +1,80 @@
+/// Serialises a `JSONValue` back to JSON text: key order and number text exactly as held.
+public struct JSONWriter {
+    /// Compact (`{"a":1}`) or pretty-printed with two-space indentation.
+    public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        append(value, to: &out, pretty: pretty, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        append(value, to: &out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    /// Appends a JSON string literal with the escapes RFC 8259 requires.
+    public static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for c in s.utf8 {
+            switch c {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+            case 0..<0x20, 0x7F:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(c >> 4)]); out.append(hex[Int(c & 0xF)])
+            default: out.append(c)
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// A JSON string literal as text.
+    public static func quote(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        switch value {
+        case .null: out.append(contentsOf: Array("null".utf8))
+        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
+        case .number(let n): out.append(contentsOf: Array(n.text.utf8))
+        case .string(let s): appendString(s, to: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: Array("[]".utf8)); return }
+            out.append(UInt8(ascii: "["))
+            for (k, item) in items.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, indent + 1) }
+                append(item, to: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { newline(&out, indent) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            if o.isEmpty { out.append(contentsOf: Array("{}".utf8)); return }
+            out.append(UInt8(ascii: "{"))
+            for k in 0..<o.count {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { newline(&out, indent + 1) }
+                appendString(o.keys[k], to: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(0x20) }
+                append(o.values[k], to: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { newline(&out, indent) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    }
+}

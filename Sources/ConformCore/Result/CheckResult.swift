@@ -1,0 +1,24 @@
+/// The verdict of one check instance — one JUnit `<testcase>`.
+public struct CheckResult: Sendable, Hashable, Codable {
+    public enum Status: String, Sendable, Codable { case passed, failed, error, skipped }
+
+    /// What was checked, readable in a CI UI: "status is 422", "body matches schema", "total_item_count >= len(items)".
+    public var name: String
+    /// The check kind (`status`, `schema`, `invariant`, `walk.noDuplicateIds`, …).
+    public var check: String
+    public var status: Status
+    /// Everything found; empty when passed. All schema errors are kept, not only the first.
+    public var findings: [Finding]
+    /// Why the check was skipped, when it was.
+    public var skipReason: String?
+
+    public init(name: String, check: String, status: Status, findings: [Finding] = [], skipReason: String? = nil) {
+        self.name = name; self.check = check; self.status = status; self.findings = findings; self.skipReason = skipReason
+    }
+
+    /// Passed when there are no findings, failed on any failure, error when only errors.
+    public static func from(name: String, check: String, findings: [Finding]) -> CheckResult {
+        let status: Status = findings.isEmpty ? .passed : (findings.contains { $0.kind == .failure } ? .failed : .error)
+        return CheckResult(name: name, check: check, status: status, findings: findings)
+    }
+}

@@ -1,0 +1,41 @@
+/// One thing found wrong in a response or in the run: a contract failure or an error that stopped a check.
+///
+/// Failures and errors are kept apart (STYLE habit 4): a `.failure` is a contract that does not hold
+/// (JUnit `<failure>`); an `.error` is a check that could not run — unreachable server, timeout, body over
+/// the cap (JUnit `<error>`).
+public struct Finding: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable { case failure, error }
+
+    public var kind: Kind
+    /// The check kind that produced it, from `CheckKind` (`schema.enum`, `status`, `invariant`, …).
+    public var check: String
+    /// Short title: "enum membership", "status code", "invariant".
+    public var title: String
+    /// One-line detail: "actual string \"MISTRAL\"; expected one of \"openai\", \"cohere\", …".
+    public var detail: String
+    /// JSON Pointer of the value in the response body (`/items/57/model_vendor`), when there is one.
+    public var pointer: String?
+    /// Where the rule lives: a JSON Pointer into the suite document (`/operations/0/responses/200/schema/...`).
+    public var rulePointer: String?
+    /// `file:line:col` of the rule in the suite file, when known.
+    public var ruleLocation: String?
+    /// Expected and actual, each with its JSON type (`integer 422`, `string "3"`), trimmed to ~80 characters.
+    public var expected: String?
+    public var actual: String?
+    /// The promise that was broken, cited from the source document (a rule's `description`).
+    public var citation: String?
+
+    public init(kind: Kind = .failure, check: String, title: String, detail: String, pointer: String? = nil,
+                rulePointer: String? = nil, ruleLocation: String? = nil, expected: String? = nil,
+                actual: String? = nil, citation: String? = nil) {
+        self.kind = kind; self.check = check; self.title = title; self.detail = detail; self.pointer = pointer
+        self.rulePointer = rulePointer; self.ruleLocation = ruleLocation; self.expected = expected
+        self.actual = actual; self.citation = citation
+    }
+
+    /// Stable identity across runs: suite, operation, check and pointer with array indices wildcarded.
+    public func fingerprint(suite: String, operation: String) -> String {
+        let wild = pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
+        return [suite, operation, check, rulePointer ?? "", wild].joined(separator: "|")
+    }
+}

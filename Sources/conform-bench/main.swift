@@ -1,0 +1,1 @@
+print("conform-bench: not yet built")

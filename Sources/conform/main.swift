@@ -1,0 +1,44 @@
+import Foundation
+import ConformCore
+
+/// `conform`: entry point; dispatches to one command per file under Commands/.
+/// Exit codes: 0 all held · 1 a check failed · 2 usage or suite error · 3 checks could not run.
+nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    ("run", "Run suites against a live server (or a mock) and write reports.", RunCommand.run),
+    ("validate", "Check suite files strictly; list every problem with file:line:col.", ValidateCommand.run),
+    ("schema", "Validate JSON files against a JSON Schema: conform schema check …", SchemaCommand.run),
+    ("mock", "Serve the suites' operations from a synthesised dataset (optionally drifted).", MockCommand.run),
+    ("selftest", "Run each suite against the mock and against every drift; list blind spots.", SelftestCommand.run),
+    ("demo", "Start the mock, run every suite in suites/, write reports/, show one drifted run.", DemoCommand.run),
+]
+
+func topLevelHelp() -> String {
+    var lines = ["conform \(ConformVersion.current) — contract-conformance harness for model-listing APIs", "",
+                 "USAGE: conform <command> [options]", "", "COMMANDS:"]
+    for c in commands { lines.append("  " + c.name.padding(toLength: 10, withPad: " ", startingAt: 0) + c.summary) }
+    lines += ["", "Run 'conform <command> --help' for a command's options.", "",
+              "EXIT CODES:", "  0  every check held", "  1  a check failed (also when failures and errors mix)",
+              "  2  usage or suite error (nothing was sent)", "  3  checks could not run (unreachable, timeouts, TLS) and none failed"]
+    return lines.joined(separator: "\n")
+}
+
+let argv = Array(CommandLine.arguments.dropFirst())
+guard let first = argv.first else {
+    Console.err(topLevelHelp())
+    exit(2)
+}
+switch first {
+case "--help", "-h", "help":
+    Console.out(topLevelHelp())
+    exit(0)
+case "--version", "-V":
+    Console.out("conform \(ConformVersion.current)")
+    exit(0)
+default:
+    guard let command = commands.first(where: { $0.name == first }) else {
+        let hint = NearestName.find(first, in: commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+        Console.err("error: unknown command '\(first)'\(hint)\nRun 'conform --help' for the list of commands.")
+        exit(2)
+    }
+    exit(command.run(Array(argv.dropFirst())))
+}
