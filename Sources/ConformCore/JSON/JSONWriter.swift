@@ -17,6 +17,12 @@ public struct JSONWriter {
     /// Appends a JSON string literal with the escapes RFC 8259 requires.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
+        // Most strings need no escaping: copy them in one go (byte-by-byte appends dominate otherwise).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            out.append(contentsOf: s.utf8)
+            out.append(0x22)
+            return
+        }
         for c in s.utf8 {
             switch c {
             case 0x22: out.append(0x5C); out.append(0x22)
@@ -43,12 +49,12 @@ public struct JSONWriter {
 
     static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
-        case .null: out.append(contentsOf: Array("null".utf8))
-        case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
-        case .number(let n): out.append(contentsOf: Array(n.text.utf8))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.text.utf8)
         case .string(let s): appendString(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: Array("[]".utf8)); return }
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(UInt8(ascii: "["))
             for (k, item) in items.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
@@ -58,7 +64,7 @@ public struct JSONWriter {
             if pretty { newline(&out, indent) }
             out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out.append(contentsOf: Array("{}".utf8)); return }
+            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
             for k in 0..<o.count {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
