@@ -31,6 +31,12 @@ import Testing
         #expect(v[2]?.stringValue == "日本")
     }
 
+    @Test func stringsCompareByCodePoints() {
+        let composed: JSONValue = "\u{E9}", decomposed: JSONValue = "e\u{301}"
+        #expect(composed != decomposed)
+        #expect(Set([composed, decomposed]).count == 2)
+    }
+
     @Test func acceptsByteOrderMark() throws {
         #expect(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)) == [1])
     }

@@ -39,6 +39,31 @@ public enum JSONValue: Sendable, Hashable {
         return a[index]
     }
 
+    /// JSON compares strings by code points (RFC 8259 §8.3); Swift's `==` would call "é" and "e\u{301}"
+    /// equal by canonical equivalence, which JSON Schema's `const`/`enum`/`uniqueItems` must not.
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .bool(let b): hasher.combine(1); hasher.combine(b)
+        case .number(let n): hasher.combine(2); hasher.combine(n)
+        case .string(let s): hasher.combine(3); for byte in s.utf8 { hasher.combine(byte) }
+        case .array(let a): hasher.combine(4); hasher.combine(a)
+        case .object(let o): hasher.combine(5); hasher.combine(o)
+        }
+    }
+
     public init(_ int: Int) { self = .number(JSONNumber(int)) }
     public init(_ double: Double) { self = .number(JSONNumber(double)) }
 }
