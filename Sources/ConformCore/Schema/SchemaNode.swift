@@ -51,8 +51,10 @@ final class SchemaNode {
     var maxContains: Int?
     var unevaluatedItems: SchemaNode?
 
-    var properties: [String: SchemaNode] = [:]
-    var propertyNamesInOrder: [String] = []
+    /// `properties` in schema order; instances usually list members in that order too, so a walk tries
+    /// the entry after the last match before hashing the key.
+    var propertyList: [(name: String, node: SchemaNode)] = []
+    var propertyIndex: [String: Int] = [:]
     var patternProperties: [(pattern: SchemaPattern, node: SchemaNode)] = []
     var additionalProperties: SchemaNode?
     var unevaluatedProperties: SchemaNode?
@@ -98,7 +100,7 @@ final class SchemaNode {
         var out = prefixItems + allOf + anyOf + oneOf
         out += [items, contains, unevaluatedItems, additionalProperties, unevaluatedProperties, propertyNames,
                 not, ifNode, thenNode, elseNode, ref, dynamicRef].compactMap { $0 }
-        out += propertyNamesInOrder.compactMap { properties[$0] }
+        out += propertyList.map(\.node)
         out += patternProperties.map(\.node) + dependentSchemas.map(\.node)
         out += discriminator?.mapping.map(\.node) ?? []
         return out
@@ -107,7 +109,7 @@ final class SchemaNode {
     /// Drops the edges that can close a cycle, so a validator's graph is freed with it.
     func unlink() {
         ref = nil; dynamicRef = nil; discriminator = nil
-        prefixItems = []; allOf = []; anyOf = []; oneOf = []; properties = [:]; patternProperties = []
+        prefixItems = []; allOf = []; anyOf = []; oneOf = []; propertyList = []; patternProperties = []
         dependentSchemas = []
         items = nil; contains = nil; unevaluatedItems = nil; additionalProperties = nil; unevaluatedProperties = nil
         propertyNames = nil; not = nil; ifNode = nil; thenNode = nil; elseNode = nil
