@@ -8,8 +8,6 @@ import Testing
 @Suite struct JSONSchemaSuiteTests {
     /// Tests Conform does not support, each with its reason. Matched by file and group description.
     static let exclusions: [(file: String, group: String?, reason: String)] = [
-        ("vocabulary.json", "schema that uses custom metaschema with with no validation vocabulary",
-         "$vocabulary: a custom meta-schema that switches the validation vocabulary off is not honoured; 2020-12 vocabularies always apply"),
     ]
 
     /// Formats asserted by Conform; the suite's `optional/format/<name>.json` files for them must pass.

@@ -25,6 +25,8 @@ public final class SchemaValidator: @unchecked Sendable {
     var usesDynamicScope = false
     /// Anchor names some dynamic `$dynamicRef` uses: their `$dynamicAnchor`s are compiled as they are found.
     var dynamicNames: Set<String> = []
+    /// Meta-schema URI → the vocabularies its `$vocabulary` declares (nil: no declaration, all apply).
+    var vocabularyCache: [String: Set<String>?] = [:]
 
     public init(document: JSONValue, uri: String, registry: SchemaRegistry = SchemaRegistry(), assertFormats: Bool = true) {
         let uri = URIReference.splitFragment(uri).resource
