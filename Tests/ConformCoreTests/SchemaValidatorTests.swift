@@ -55,6 +55,9 @@ import Testing
               detail: "matched alternatives 0 and 1 of 2; expected exactly one", keywordLocation: "/oneOf"),
         .init(schema: ##"{"dependentRequired":{"a":["b"]}}"##, instance: ##"{"a":1}"##, title: "required property",
               detail: ##"missing property "b", required when "a" is present"##, keywordLocation: "/dependentRequired"),
+        .init(schema: ##"{"propertyNames":{"maxLength":3}}"##, instance: ##"{"abcd":1}"##, title: "property name",
+              detail: ##"property name "abcd" is not allowed: maxLength: expected at most 3 characters, got string "abcd" (4)"##,
+              instancePointer: "/abcd", keywordLocation: "/propertyNames"),
         .init(schema: "false", instance: "1", title: "false schema", detail: "no value is allowed here, got integer 1", keywordLocation: ""),
     ]
 
