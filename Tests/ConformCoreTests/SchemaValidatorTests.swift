@@ -183,7 +183,10 @@ import Testing
         let tree = ##"{"type":"object","properties":{"children":{"type":"array","items":{"$ref":"#"}}}}"##
         #expect(try Self.errors(tree, ##"{"children":[{"children":[{"children":[]}]}]}"##).isEmpty)
         #expect(try Self.errors(tree, ##"{"children":[{"children":[1]}]}"##).map(\.instancePointer.description) == ["/children/0/children/0"])
-        // A reference cycle that never consumes input is reported, not followed forever.
+        // Deep data against a recursive schema is fine…
+        let deep = String(repeating: "[", count: 300) + "1" + String(repeating: "]", count: 300)
+        #expect(try Self.errors(##"{"type":["array","integer"],"items":{"$ref":"#"}}"##, deep).isEmpty)
+        // …but a reference cycle that never consumes input is reported, not followed forever.
         let loop = try Self.errors(##"{"$defs":{"a":{"$ref":"#/$defs/b"},"b":{"$ref":"#/$defs/a"}},"$ref":"#/$defs/a"}"##, "1")
         #expect(loop.map(\.title) == ["schema recursion"])
     }
