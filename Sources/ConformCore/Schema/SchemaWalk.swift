@@ -1,8 +1,9 @@
-/// One validation of one instance (a struct, so its state needs no runtime exclusivity checks): walks the compiled graph, collecting errors (or stopping at the first
+/// One validation of one instance: walks the compiled graph, collecting errors (or stopping at the first
 /// when only a yes/no is wanted, as inside `anyOf`, `not` and `if`).
 ///
 /// The instance path is a stack of tokens turned into a `JSONPointer` only when an error is reported,
-/// so the success path builds no pointers and allocates no error arrays.
+/// so the success path builds no pointers and allocates no error arrays. A struct rather than a class:
+/// its state then needs no runtime exclusivity checks, which cost 15% of a 10,000-model page.
 struct SchemaWalk {
     /// Which members and items the keywords at one instance location evaluated (for `unevaluated*`).
     struct Evaluated {
@@ -38,6 +39,7 @@ struct SchemaWalk {
     var collecting = true
     var path: [PathToken] = []
     let dynamicScope: Bool
+    /// The `$dynamicRef` scope: resource ids entered, outermost first (kept only when a dynamic ref exists).
     var scope: [Int] = []
     var depth = 0
 
