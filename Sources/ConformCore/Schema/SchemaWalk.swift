@@ -95,13 +95,11 @@ struct SchemaWalk {
             ok = checkValue(node, value) && ok
             if !ok && !collecting { return false }
         }
-        switch value {
-        case .object(let o) where node.hasObjectKeywords: ok = checkObject(node, o, &local) && ok
-        case .array(let a) where node.hasArrayKeywords: ok = checkArray(node, a, &local) && ok
-        case .string(let s) where node.hasStringKeywords: ok = checkString(node, s) && ok
-        case .number(let n) where node.hasNumberKeywords: ok = checkNumber(node, n) && ok
-        default: break
-        }
+        // Flags first: binding a payload costs a retain, and most leaves have no keywords for their type.
+        if node.hasObjectKeywords, case .object(let o) = value { ok = checkObject(node, o, &local) && ok }
+        else if node.hasArrayKeywords, case .array(let a) = value { ok = checkArray(node, a, &local) && ok }
+        else if node.hasStringKeywords, case .string(let s) = value { ok = checkString(node, s) && ok }
+        else if node.hasNumberKeywords, case .number(let n) = value { ok = checkNumber(node, n) && ok }
         if !ok && !collecting { return false }
         if node.hasApplicators || node.discriminator != nil {
             ok = checkApplicators(node, value, &local) && ok
