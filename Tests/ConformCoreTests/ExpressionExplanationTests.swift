@@ -47,6 +47,12 @@ import Testing
         #expect(v.pointer == JSONPointer("/items/2/name"))
     }
 
+    @Test func arrayEqualityNamesFirstDifference() throws {
+        let v = try verdict(#"items[*].id == ["a", "b"]"#, #"{"items":[{"id":"a"},{"id":"c"}]}"#)
+        #expect(v.explanation == #"["a","c"] == ["a","b"] is false (items[*].id = array of 2 items ["a","c"]); they differ first at position 1"#)
+        #expect(v.pointer == JSONPointer("/items/1/id"))
+    }
+
     @Test func missingValueFailsComparisonWithItsPath() throws {
         let v = try verdict("meta.pages == ceil(meta.total / 20)", #"{"meta":{"pages":1}}"#)
         #expect(!v.holds)
