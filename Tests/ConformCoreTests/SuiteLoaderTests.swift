@@ -38,6 +38,8 @@ import Testing
             ##"unknown-parameter.json:17:54: error: unknown query parameter "lmit" for operation "list"; did you mean "limit"? (at /cases/0/query/lmit)"##]),
         .init(file: "parameter-not-schema", problems: [
             ##"parameter-not-schema.json:12:59: error: parameter "schema" must be a JSON Schema (an object or a boolean), got integer 5 (at /operations/0/parameters/limit/schema)"##]),
+        .init(file: "bad-schema-keyword", problems: [
+            ##"bad-schema-keyword.json:12:69: error: unknown type "integr"; expected one of null, boolean, object, array, number, string, integer (at /operations/0/parameters/limit/schema/type)"##]),
         .init(file: "secret-env", problems: [
             ##"secret-env.json:6:43: error: "env" must be the name of an environment variable (^[A-Z_][A-Z0-9_]*$, like SGP_API_KEY), never the secret itself; the value is not shown in case it is one (at /auth/env)"##]),
         .init(file: "lowercase-env", problems: [
