@@ -60,8 +60,9 @@ extension SuiteBuilder {
         guard let schemas else { return }
         let mentions = self.mentions
         var reported = Set<[String]>()
-        for path in expression.bodyPaths {
-            guard let root = path.first, !variables.contains(root), !reported.contains(path) else { continue }
+        // Only the variables bound where this expression runs are not body fields (`page` in a walk).
+        for path in expression.bodyPaths(variables: variables) {
+            guard !path.isEmpty, !reported.contains(path) else { continue }
             if schemas.contains(where: { mentions.mentions(path, schemaAt: $0) }) { continue }
             reported.insert(path)
             let shown = Self.display(path)

@@ -5,9 +5,9 @@ import Foundation
 /// parameter — is reported with its position, and a suite with any problem does not load.
 ///
 /// ```
-/// suites/x.json:42:18: error: invariant does not parse: expected ')' at column 12 of "len(items <= 3" (at /operations/0/responses/200/invariants/1)
-///     "invariants": ["total >= len(items)", "len(items <= 3"],
-///                                                      ^
+/// broken.json:14:65: error: invariant does not parse: expected ')' to close the call of len(), found end of expression at column 19 of "total >= len(items" (at /operations/0/responses/200/invariants/0)
+///                                   "invariants": ["total >= len(items", "len(items) <= 3"] } } }
+///                                                                     ^
 /// ```
 public enum SuiteLoader {
     /// Suite files reject duplicate keys and keep every value's offset for messages.
