@@ -102,4 +102,13 @@ import Testing
         }
         #expect(failure.errors.map(\.message) == [#"invariant reads body field "page", which no schema of response 200 mentions"#])
     }
+
+    @Test func caseAuthModeNeedsSuiteAuth() {
+        let extra = #", "cases": [ { "id": "c", "operation": "list", "auth": "none", "expect": { "status": 401 } } ]"#
+        guard case .failure(let failure) = SuiteFixtures.load(SuiteFixtures.suite(operation: SuiteFixtures.listOperation(parameters: ""), extra: extra)) else {
+            Issue.record("a case without credential loaded in a suite without auth")
+            return
+        }
+        #expect(failure.errors.map(\.message) == [#"case "auth": "none" needs the suite's "auth" (which credential to leave out or fake)"#])
+    }
 }
