@@ -67,7 +67,7 @@ final class TaskState: @unchecked Sendable {
     /// Keeps the response head; an error when its announced length is already over the cap.
     func receive(_ response: URLResponse) -> TransportError? {
         guard let http = response as? HTTPURLResponse else {
-            return TransportError(.other("the server's answer was not HTTP"), endpoint: endpoint)
+            return TransportError(.other("the answer from \(endpoint) was not HTTP"), endpoint: endpoint)
         }
         return lock.withLock {
             self.response = http
@@ -131,8 +131,10 @@ final class TaskState: @unchecked Sendable {
              URLError.serverCertificateNotYetValid.rawValue, URLError.clientCertificateRejected.rawValue,
              URLError.clientCertificateRequired.rawValue:
             return .tls
-        case URLError.cannotParseResponse.rawValue, URLError.badServerResponse.rawValue:
-            return .other("malformed HTTP response")
+        // An empty reply and a reply that is not HTTP at all come back as the same codes (-1011, and -1002
+        // for some garbage), so the message names both possibilities.
+        case URLError.cannotParseResponse.rawValue, URLError.badServerResponse.rawValue, URLError.unsupportedURL.rawValue:
+            return .other("no valid HTTP response from \(endpoint): the connection closed early or the reply was not HTTP (URLError \(code))")
         default:
             if code == URLError.unknown.rawValue, origin.hasPrefix("https:"), response == nil { return .tls }
             if code == URLError.networkConnectionLost.rawValue || code == URLError.unknown.rawValue
@@ -140,7 +142,7 @@ final class TaskState: @unchecked Sendable {
                 if announced >= 0, received < announced { return .truncated(expected: announced, received: received) }
                 return .connectionLost(receivedSoFar: received)
             }
-            return .other("transfer failed (URLError \(code))")
+            return .other("transfer with \(endpoint) failed (URLError \(code))")
         }
     }
 
