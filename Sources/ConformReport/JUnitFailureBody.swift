@@ -53,7 +53,8 @@ enum JUnitFailureBody {
         if !c.attempts.isEmpty { lines.append("attempts: " + c.attempts.map(CaseEvidence.attemptLine).joined(separator: "; ")) }
         if let r = c.response { lines.append("response: " + CaseEvidence.responseLine(r)) }
         if let curl = c.curl { lines.append("reproduce: " + curl) }
-        return "\n" + lines.joined(separator: "\n") + "\n"
+        // Each line holds one field; a newline inside a value would break the layout, so it shows as `\x0A`.
+        return "\n" + lines.map { VisibleText.clean($0) }.joined(separator: "\n") + "\n"
     }
 
     /// `/items/*/created_at: date-time format in 312 of 400 items; first at /items/3/created_at: string "2023/11/07"`.
