@@ -15,8 +15,10 @@ struct BenchOptions {
     var repetitions = 7
     var items = 10_000
     var suitePath: String?
+    /// `--profile-parse`: only repeat the parse phase (for `perf record`) and print its time.
+    var profileParseOnly = false
 
-    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH]"
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse]"
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -28,9 +30,10 @@ struct BenchOptions {
             case "--suite":
                 guard let p = it.next() else { throw BenchError("--suite needs a path\n\(Self.usage)") }
                 suitePath = p
+            case "--profile-parse": profileParseOnly = true
             case "-h", "--help": throw BenchError(Self.usage)
             default:
-                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--help"])
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--help"])
                 throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
             }
         }
@@ -47,6 +50,12 @@ func run() throws {
     let page = ModelPage(itemCount: options.items)
     let bytes = page.bytes()
     let megabytes = Double(bytes.count) / 1_000_000
+    if options.profileParseOnly {
+        let parse = try BenchTimer.best(options.repetitions) { try JSONParser.parse(bytes)["items"]?.arrayValue?.count ?? 0 }
+        print(String(format: "parse %.2f ms wall, %.2f ms CPU: %.1f MB/s wall, %.1f MB/s CPU", parse.seconds * 1000,
+                     parse.cpuSeconds * 1000, megabytes / parse.seconds, megabytes / parse.cpuSeconds))
+        return
+    }
     let contract = try BenchContract.load(suitePath: options.suitePath)
     let context = EvaluationContext(
         body: nil,
@@ -91,21 +100,26 @@ func run() throws {
         ("parse_ms", parse.seconds * 1000),
         ("validate_ms", validate.seconds * 1000),
         ("peak_rss_mb", peakConform ?? -1),
+        ("parse_cpu_mb_s", megabytes / parse.cpuSeconds),
+        ("validate_cpu_mb_s", megabytes / validate.cpuSeconds),
+        ("foundation_parse_cpu_mb_s", megabytes / foundation.cpuSeconds),
         ("peak_rss_with_foundation_mb", peakTotal ?? -1),
     ]
     if options.json {
         print("{" + figures.map { "\"\($0.0)\":\(String(format: "%.2f", $0.1))" }.joined(separator: ", ") + "}")
         return
     }
-    func row(_ name: String, _ seconds: Double, goal: String) -> String {
-        let ms = String(format: "%8.2f ms", seconds * 1000), rate = String(format: "%8.1f MB/s", megabytes / seconds)
-        return name.padding(toLength: 34, withPad: " ", startingAt: 0) + ms + rate + goal
+    func row(_ name: String, _ t: (seconds: Double, cpuSeconds: Double, checksum: Int), goal: String) -> String {
+        let wall = String(format: "%8.2f ms %8.1f MB/s", t.seconds * 1000, megabytes / t.seconds)
+        let cpu = String(format: "   CPU %8.2f ms %8.1f MB/s", t.cpuSeconds * 1000, megabytes / t.cpuSeconds)
+        return name.padding(toLength: 30, withPad: " ", startingAt: 0) + wall + cpu + goal
     }
     print(String(format: "input %.2f MB", megabytes)
         + " (\(options.items) items), contract: \(contract.origin) (\(contract.invariants.count) invariants), best of \(options.repetitions)")
-    print(row("parse (JSONParser)", parse.seconds, goal: "   goal ≥ 300 MB/s"))
-    print(row("parse + schema + invariants", validate.seconds, goal: "   goal ≥ 150 MB/s"))
-    print(row("JSONSerialization (baseline)", foundation.seconds, goal: ""))
+    print("phase".padding(toLength: 30, withPad: " ", startingAt: 0) + "   wall (best)             thread CPU (best)")
+    print(row("parse (JSONParser)", parse, goal: "   goal ≥ 300 MB/s"))
+    print(row("parse + schema + invariants", validate, goal: "   goal ≥ 150 MB/s"))
+    print(row("JSONSerialization (baseline)", foundation, goal: ""))
     if let peakConform {
         print(String(format: "peak RSS %.1f MB = %.1f× input (goal ≤ 8×); %.1f MB after the Foundation baseline", peakConform,
                      peakConform / megabytes, peakTotal ?? 0))
