@@ -59,6 +59,8 @@ private struct ParserState {
     let keyIDStack = JSONScratchStack<Int32>()
     let valueStack = JSONScratchStack<JSONValue>()
     var keys = KeyTable()
+    /// The last object shape seen per first-key id: its key ids and the shared keys array.
+    var shapes = [(ids: [Int32], keys: [String])?](repeating: nil, count: KeyTable.size)
     typealias Options = JSONParser.Options
 
     init(buffer: UnsafeBufferPointer<UInt8>, options: Options) { self.b = buffer; self.options = options }
@@ -175,8 +177,27 @@ private struct ParserState {
             throw JSONParseError("expected ',' or '}' in object, found \(describe(i))", at: i)
         }
         depth -= 1
-        _ = keyIDStack.popArray(from: base)
-        return .object(JSONObject(uncheckedKeys: keyStack.popArray(from: base), values: valueStack.popArray(from: valueBase)))
+        let values = valueStack.popArray(from: valueBase)
+        return .object(JSONObject(uncheckedKeys: objectKeys(from: base), values: values))
+    }
+
+    /// The keys of the object just parsed, popped off the stack. Objects with the same keys in the same
+    /// order (every item of a list) share one keys array instead of allocating their own.
+    mutating func objectKeys(from base: Int) -> [String] {
+        let n = keyStack.count - base
+        let first = keyIDStack.element(at: base)
+        if first >= 0, let shared = shapes[Int(first)], shared.ids.count == n {
+            var same = true
+            for k in 0..<n where shared.ids[k] != keyIDStack.element(at: base + k) { same = false; break }
+            if same {
+                keyStack.drop(from: base); keyIDStack.drop(from: base)
+                return shared.keys
+            }
+        }
+        let ids = keyIDStack.popArray(from: base)
+        let keys = keyStack.popArray(from: base)
+        if first >= 0, ids.allSatisfy({ $0 >= 0 }) { shapes[Int(first)] = (ids, keys) }
+        return keys
     }
 
     /// Index on the key stack of an earlier member with the same key. Keys from the table compare by id;

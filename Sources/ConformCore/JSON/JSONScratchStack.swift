@@ -45,6 +45,13 @@ final class JSONScratchStack<Element> {
         return out
     }
 
+    /// Pops the elements from `start` to the top, discarding them.
+    func drop(from start: Int) {
+        guard start < count else { return }
+        (storage + start).deinitialize(count: count - start)
+        count = start
+    }
+
     private func grow() {
         let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
         bigger.moveInitialize(from: storage, count: count)
