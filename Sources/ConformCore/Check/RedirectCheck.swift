@@ -3,9 +3,9 @@ public enum RedirectCheck {
     public static let name = "no redirect to another origin"
 
     /// The finding for a refused cross-origin redirect (`from` and `to` already redacted).
-    public static func evaluate(status: Int, from: String, to: String, rule: RuleReference) -> CheckResult {
+    public static func evaluate(from: String, to: String, rule: RuleReference) -> CheckResult {
         let f = rule.finding(check: CheckKind.redirect.id, title: "redirect to another origin refused",
-            detail: "status \(status) redirects \(origin(of: from)) to \(origin(of: to)) (\(JSONValue.trim(to, 100))); Conform does not follow it and never sends the credential there",
+            detail: "\(origin(of: from)) redirects to \(origin(of: to)) (\(JSONValue.trim(to, 100))); Conform does not follow it and never sends the credential there",
             expected: "an answer from \(origin(of: from))", actual: "redirect to \(JSONValue.trim(to, 80))")
         return CheckResult.from(name: name, check: CheckKind.redirect.id, findings: [f])
     }
