@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var excerptBytes: Int
     /// Called for each finished case, in plan order (console lines, progress).
     public var onCase: (@Sendable (_ suite: Suite, _ result: CaseResult) -> Void)?
+    /// Called when a suite starts, with the (redacted) base URL it is sent to.
+    public var onSuite: (@Sendable (_ suite: Suite, _ baseURL: String) -> Void)?
 
     public init(timeout: Double = 30, deadline: Double? = nil, concurrency: Int = 4, retryPolicy: RetryPolicy = RetryPolicy(),
                 baseURL: String? = nil, filter: String? = nil, variables: [String: String] = [:], excerptBytes: Int = 2048,

@@ -41,6 +41,7 @@ public struct Runner: Sendable {
         let startedAt = Self.timestamp()
         let context = SuiteRun(suite: suite, transport: transport, options: options, environment: environment, deadline: deadline)
         let plan = SuitePlan(suite: suite)
+        options.onSuite?(suite, context.redactor.redact(context.baseURL))
         var jobs: [@Sendable () async -> CaseResult] = []
         for c in plan.cases where options.selects(id: c.id, name: c.name) { jobs.append { await context.run(c) } }
         for w in plan.walks where options.selects(id: w.id, name: w.name) { jobs.append { await PaginationWalk(run: context, walk: w).execute() } }
