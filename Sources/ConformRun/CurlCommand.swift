@@ -71,7 +71,8 @@ public enum CurlCommand {
 
     static func isIdentifier(_ c: Character) -> Bool { c == "_" || (c.isASCII && (c.isLetter || c.isNumber)) }
 
+    /// Characters that need no quoting; `:` is left out so URLs are always quoted and read alike.
     static func isPlain(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || "-_./:=@%+,".contains(c))
+        c.isASCII && (c.isLetter || c.isNumber || "-_./=@%+,".contains(c))
     }
 }

@@ -57,7 +57,7 @@ private final class OutcomeQueue: @unchecked Sendable {
     func next(for request: HTTPRequest) -> TransportOutcome {
         lock.withLock {
             guard let first = outcomes.first else {
-                return .failure(TransportError(.other("no canned outcome left"), endpoint: Endpoint.hostPort(request.url)))
+                return .failure(TransportError(.other("no canned outcome left for \(request.url)"), endpoint: Endpoint.hostPort(request.url)))
             }
             if outcomes.count > 1 { outcomes.removeFirst() }
             guard case .success(var response) = first else { return first }

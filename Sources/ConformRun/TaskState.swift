@@ -22,7 +22,11 @@ final class TaskState: @unchecked Sendable {
     private var outcome: TransportOutcome?
     private var redirects: [String] = []
     private var response: HTTPURLResponse?
-    private var body: [UInt8] = []
+    /// The body as URLSession delivered it. Kept as chunks, not appended to one array: appending is O(1), so
+    /// the delegate keeps pace with libcurl (a slow delegate lets chunks pile up in URLSession's queue), and
+    /// no doubling reallocation ever holds 1.5× the cap.
+    private var chunks: [Data] = []
+    private var received = 0
 
     init(requestURL: String, origin: String, endpoint: String, timeout: Double, maxBodyBytes: Int, maxRedirects: Int) {
         self.requestURL = requestURL; self.origin = origin; self.endpoint = endpoint; self.timeout = timeout
@@ -46,7 +50,7 @@ final class TaskState: @unchecked Sendable {
         let (decided, waiting): (Bool, CheckedContinuation<TransportOutcome, Never>?) = lock.withLock {
             guard outcome == nil else { return (false, nil) }
             outcome = result
-            body = []  // free the buffer now, not when the task object goes
+            chunks = []  // free the body now, not when the task object goes
             let waiting = continuation
             continuation = nil
             return (true, waiting)
@@ -67,7 +71,7 @@ final class TaskState: @unchecked Sendable {
     /// Keeps the response head; an error when its announced length is already over the cap.
     func receive(_ response: URLResponse) -> TransportError? {
         guard let http = response as? HTTPURLResponse else {
-            return TransportError(.other("the server's answer was not HTTP"), endpoint: endpoint)
+            return TransportError(.other("the answer from \(endpoint) was not HTTP"), endpoint: endpoint)
         }
         return lock.withLock {
             self.response = http
@@ -75,7 +79,6 @@ final class TaskState: @unchecked Sendable {
             if announced > Int64(maxBodyBytes) {
                 return TransportError(.bodyTooLarge(limit: maxBodyBytes, receivedSoFar: 0), endpoint: endpoint)
             }
-            if announced > 0 { body.reserveCapacity(Int(announced)) }
             return nil
         }
     }
@@ -84,13 +87,13 @@ final class TaskState: @unchecked Sendable {
     func append(_ data: Data) -> TransportError? {
         lock.withLock {
             guard outcome == nil else { return nil }
-            let total = body.count + data.count
+            let total = received + data.count
             if total > maxBodyBytes {
+                chunks = []
                 return TransportError(.bodyTooLarge(limit: maxBodyBytes, receivedSoFar: total), endpoint: endpoint)
             }
-            // Grow by doubling, but never past the cap: plain doubling could reserve twice the cap.
-            if body.capacity < total { body.reserveCapacity(min(maxBodyBytes, max(total, body.capacity * 2))) }
-            body.append(contentsOf: data)
+            chunks.append(data)
+            received = total
             return nil
         }
     }
@@ -98,7 +101,6 @@ final class TaskState: @unchecked Sendable {
     /// The outcome when URLSession reports the task complete.
     func completion(error: Error?) -> TransportOutcome {
         lock.withLock {
-            let received = body.count
             let announced = response.map { Int($0.expectedContentLength) } ?? -1
             if let error {
                 return .failure(TransportError(map(error, received: received, announced: announced), endpoint: endpoint))
@@ -111,10 +113,23 @@ final class TaskState: @unchecked Sendable {
             }
             let headers = Self.headers(response)
             let duration = RetryingTransport.seconds(ContinuousClock.now - started)
-            return .success(HTTPResponse(status: response.statusCode, headers: headers, body: body,
+            return .success(HTTPResponse(status: response.statusCode, headers: headers, body: joinedBody(),
                                          url: response.url?.absoluteString ?? requestURL, redirects: redirects,
                                          durationSeconds: duration))
         }
+    }
+
+    /// The chunks as one array, each chunk released once copied so the peak stays near one body's size.
+    private func joinedBody() -> [UInt8] {
+        var body: [UInt8] = []
+        body.reserveCapacity(received)
+        var pending = chunks
+        chunks = []
+        for index in pending.indices {
+            pending[index].withUnsafeBytes { body.append(contentsOf: $0) }
+            pending[index] = Data()
+        }
+        return body
     }
 
     /// Our own words for URLSession's error codes (FACTS.md lists the ones measured on Linux).
@@ -131,8 +146,10 @@ final class TaskState: @unchecked Sendable {
              URLError.serverCertificateNotYetValid.rawValue, URLError.clientCertificateRejected.rawValue,
              URLError.clientCertificateRequired.rawValue:
             return .tls
-        case URLError.cannotParseResponse.rawValue, URLError.badServerResponse.rawValue:
-            return .other("malformed HTTP response")
+        // An empty reply and a reply that is not HTTP at all come back as the same codes (-1011, and -1002
+        // for some garbage), so the message names both possibilities.
+        case URLError.cannotParseResponse.rawValue, URLError.badServerResponse.rawValue, URLError.unsupportedURL.rawValue:
+            return .other("no valid HTTP response from \(endpoint): the connection closed early or the reply was not HTTP (URLError \(code))")
         default:
             if code == URLError.unknown.rawValue, origin.hasPrefix("https:"), response == nil { return .tls }
             if code == URLError.networkConnectionLost.rawValue || code == URLError.unknown.rawValue
@@ -140,7 +157,7 @@ final class TaskState: @unchecked Sendable {
                 if announced >= 0, received < announced { return .truncated(expected: announced, received: received) }
                 return .connectionLost(receivedSoFar: received)
             }
-            return .other("transfer failed (URLError \(code))")
+            return .other("transfer with \(endpoint) failed (URLError \(code))")
         }
     }
 

@@ -30,7 +30,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         case cancelled(reason: String)
         /// The request could not be built or sent as given (an unparsable URL, an unsupported scheme).
         case invalidRequest(String)
-        /// Anything else, in our own words.
+        /// Anything else, in our own words (the text names the endpoint itself).
         case other(String)
     }
 
@@ -61,7 +61,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
                 : "connection to\(at) closed after \(received) body bytes, before the response was complete"
         case .cancelled(let reason): return "request to\(at) cancelled: \(reason)"
         case .invalidRequest(let why): return "request not sent: \(why)"
-        case .other(let what): return endpoint.isEmpty ? what : "\(what) (\(endpoint))"
+        case .other(let what): return what
         }
     }
 
