@@ -1,41 +1,60 @@
 import ConformCore
 
 /// The text inside a JUnit `<failure>` or `<error>`: what went wrong, where, and how to reproduce it.
+/// Findings are aggregated by rule and wildcarded pointer, so 312 bad dates read as one group:
 ///
 /// ```text
-/// 312 findings in 1 group:
-///   /items/*/created_at: date-time format in 312 of 400 items; first at /items/3/created_at: string "2023/11/07"
+/// /items/*/created_at: date-time format in 312 of 400 items; first at /items/0/created_at: string "2023/11/07"
+///   date-time format: actual string "2023/11/07"; expected an RFC 3339 date-time
+///     at: /items/0/created_at
+///     expected: string in date-time format
+///     actual: string "2023/11/07"
+///     rule: suites/scale-v5.json:41:23 (/definitions/Model/properties/created_at/format)
+///     citation: created_at: RFC 3339 date-time of creation
+///   also at:
+///     /items/1/created_at: string "2023/11/07"
+///     … 260 more (the JSON report lists every one)
 ///
-/// date-time format: actual string "2023/11/07"; expected an RFC 3339 date-time
-///   at: /items/3/created_at
-///   …
 /// request: GET http://127.0.0.1:8080/v5/models
-/// attempts: #1 HTTP 200 in 0.012 s
+/// attempts: #1 HTTP 200 in 0.300 s
 /// reproduce: curl -sS 'http://127.0.0.1:8080/v5/models' -H 'x-api-key: $SGP_API_KEY'
 /// ```
 enum JUnitFailureBody {
+    /// Further instances of one group listed by pointer before the rest are only counted.
+    static let instancesShownPerGroup = 50
+
     /// The unescaped body text (the caller escapes it), starting and ending with a newline.
     static func text(_ check: CheckResult, in c: CaseResult) -> String {
         var lines: [String] = []
-        let findings = check.findings
-        let groups = FailureAggregation.groups(findings, body: FailureAggregation.completeBody(of: c.response))
-        if findings.count > 1 && groups.count < findings.count {
-            lines.append("\(ReportFormat.count(findings.count, "finding")) in \(ReportFormat.count(groups.count, "group")):")
-            for g in groups { lines.append("  " + summary(g)) }
-            lines.append("")
+        let groups = FailureAggregation.groups(check.findings, body: FailureAggregation.completeBody(of: c.response))
+        for (index, g) in groups.enumerated() {
+            if index > 0 { lines.append("") }
+            guard g.count > 1 || g.wildcardDepth > 0 else {
+                lines += CaseEvidence.findingLines(g.first)
+                continue
+            }
+            lines.append(summary(g))
+            lines += CaseEvidence.findingLines(g.first).map { "  " + $0 }
+            let others = g.findings.dropFirst()
+            if !others.isEmpty {
+                lines.append("  also at:")
+                for f in others.prefix(instancesShownPerGroup) {
+                    lines.append("    " + (f.pointer ?? "(no pointer)") + ": " + (f.actual ?? f.detail))
+                }
+                if others.count > instancesShownPerGroup {
+                    lines.append("    … \(others.count - instancesShownPerGroup) more (the JSON report lists every one)")
+                }
+            }
         }
-        for f in findings.prefix(JUnitReport.findingsShownPerCheck) { lines += CaseEvidence.findingLines(f) }
-        if findings.count > JUnitReport.findingsShownPerCheck {
-            lines.append("… \(findings.count - JUnitReport.findingsShownPerCheck) more findings not shown here (\(findings.count) in all; the JSON report lists every one)")
-        }
-        if findings.isEmpty { lines.append(JUnitReport.message(check)) }
+        if groups.isEmpty { lines.append(JUnitReport.message(check)) }
         lines.append("")
         if let citation = c.citation { lines.append("case citation: " + citation) }
         for request in CaseEvidence.requestLines(c) { lines.append("request: " + request) }
         if !c.attempts.isEmpty { lines.append("attempts: " + c.attempts.map(CaseEvidence.attemptLine).joined(separator: "; ")) }
         if let r = c.response { lines.append("response: " + CaseEvidence.responseLine(r)) }
         if let curl = c.curl { lines.append("reproduce: " + curl) }
-        return "\n" + lines.joined(separator: "\n") + "\n"
+        // Each line holds one field; a newline inside a value would break the layout, so it shows as `\x0A`.
+        return "\n" + lines.map { VisibleText.clean($0) }.joined(separator: "\n") + "\n"
     }
 
     /// `/items/*/created_at: date-time format in 312 of 400 items; first at /items/3/created_at: string "2023/11/07"`.

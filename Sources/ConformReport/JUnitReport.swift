@@ -19,9 +19,6 @@ import ConformCore
 /// A contract that does not hold is `<failure>`; a check that could not run is `<error>` (STYLE habit 4).
 /// Everything is escaped through `XMLEscaping`; the output depends only on the `RunResult`.
 public enum JUnitReport {
-    /// Findings written in full in one `<failure>` body; the rest are summarised (the JSON report keeps all).
-    static let findingsShownPerCheck = 100
-
     /// The whole run as one JUnit XML document, ending with a newline.
     public static func render(_ run: RunResult) -> String {
         var xml = XMLLines()
