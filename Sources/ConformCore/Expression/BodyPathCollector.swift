@@ -22,11 +22,16 @@ struct BodyPathCollector {
         case .unary(_, let o): walk(o, bindings: bindings, element: element)
         case .binary(_, let l, let r): walk(l, bindings: bindings, element: element); walk(r, bindings: bindings, element: element)
         case .call(_, let args):
-            let listPath = args.first.flatMap { $0.isPath ? path($0, bindings: bindings, element: element) : nil }
+            // A projection already ranges over elements (`items[*].id`); a plain list (`items`) gains `*`.
+            let elementPath = args.first.flatMap { list -> [String]? in
+                guard list.isPath, let p = path(list, bindings: bindings, element: element) else { return nil }
+                if case .projection = list.kind { return p }
+                return p + ["*"]
+            }
             for arg in args {
                 if case .lambda(let param, let body) = arg.kind {
                     var inner = bindings
-                    inner[param] = .some(listPath.map { $0 + ["*"] })
+                    inner[param] = .some(elementPath)
                     walk(body, bindings: inner, element: element)
                 } else {
                     walk(arg, bindings: bindings, element: element)

@@ -38,16 +38,19 @@ extension ExpressionEvaluator {
     func explainComparison(_ op: BinaryOperator, _ l: ExpressionNode, _ r: ExpressionNode, outcome: Bool) -> (String, JSONPointer?) {
         guard let a = try? evaluate(l), let b = try? evaluate(r) else { return ("\(text(l)) \(op.rawValue) \(text(r)) is \(outcome)", nil) }
         var operands: [String] = []
-        if !l.isLiteral { operands.append("\(text(l)) = \(a.value.shown)") }
-        if !r.isLiteral { operands.append("\(text(r)) = \(b.value.shown)") }
+        if !l.isConstant { operands.append("\(text(l)) = \(a.value.shown)") }
+        if !r.isConstant { operands.append("\(text(r)) = \(b.value.shown)") }
         let values = "\(a.value.compactText(limit: 80)) \(op.rawValue) \(b.value.compactText(limit: 80)) is \(outcome)"
         var pointer = a.pointer ?? b.pointer
         var difference = ""
         if !outcome, op == .equal, case .array(let x) = a.value, case .array(let y) = b.value {
             let k = zip(x, y).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(x.count, y.count)
-            difference = x.count == y.count || k < min(x.count, y.count)
-                ? "; they differ first at position \(k)" : "; lengths differ (\(x.count) and \(y.count))"
-            pointer = a.elementPointer(k) ?? b.elementPointer(k) ?? pointer
+            if k < min(x.count, y.count) {
+                difference = "; they differ first at position \(k)"
+                pointer = a.elementPointer(k) ?? b.elementPointer(k) ?? pointer
+            } else {
+                difference = "; lengths differ (\(x.count) and \(y.count))"
+            }
         }
         let detail = operands.isEmpty ? "" : " (\(operands.joined(separator: ", ")))"
         return (values + detail + difference, pointer)

@@ -34,6 +34,15 @@ struct ExpressionNode: Sendable {
 
     var isLiteral: Bool { if case .literal = kind { return true }; return false }
 
+    /// A literal or an array literal of constants: its value needs no explaining.
+    var isConstant: Bool {
+        switch kind {
+        case .literal: return true
+        case .array(let items): return items.allSatisfy(\.isConstant)
+        default: return false
+        }
+    }
+
     /// Depth of the tree, which bounds the evaluator's recursion.
     var depth: Int {
         switch kind {
