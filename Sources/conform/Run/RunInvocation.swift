@@ -54,9 +54,7 @@ struct RunInvocation {
 
     /// Loads, preflights, runs, reports. Returns the exit code.
     func execute() -> Int32 {
-        let (files, pathProblems) = SuiteInputs.files(paths)
-        let (suites, loadProblems) = SuiteInputs.load(files)
-        let problems = pathProblems + loadProblems
+        let (suites, problems) = SuiteInputs.load(paths)
         guard problems.isEmpty else {
             for p in problems { Console.err(p) }
             Console.err("error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the suites; nothing was sent")
