@@ -14,9 +14,9 @@ public enum InvariantCheck {
         let verdict = invariant.expression.check(in: context)
         guard !verdict.holds else { return [] }
         let rule = RuleReference(pointer: invariant.pointer, in: file)
-        return [rule.finding(check: check.id, title: "invariant does not hold: \(invariant.name)",
+        return [rule.finding(check: check.id, title: "invariant does not hold",
                              detail: prefix + verdict.explanation, pointer: verdict.pointer?.description,
-                             expected: "true", actual: JSONValue.trim(verdict.explanation, 160),
+                             expected: "boolean true", actual: "boolean false",
                              citation: invariant.description)]
     }
 }

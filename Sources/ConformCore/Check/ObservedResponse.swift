@@ -30,23 +30,21 @@ public struct ObservedResponse: Sendable {
 
 /// Turns the start of a body into printable text for findings and records.
 public enum BodyExcerpt {
-    /// The first `limit` bytes as text: invalid UTF-8 becomes U+FFFD (a cut in the middle of a character
-    /// too); control characters other than tab and newline become `\u{XX}` escapes so a finding stays one
-    /// readable line that any report can carry.
-    public static func text(_ body: [UInt8], limit: Int, escapeControls: Bool = true) -> String {
-        let slice = body.prefix(limit)
-        var text = String(decoding: slice, as: UTF8.self)
-        if escapeControls {
-            var out = ""
-            out.reserveCapacity(text.utf8.count)
-            for scalar in text.unicodeScalars {
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0x7F {
-                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// The first `limit` bytes as one line of text: invalid UTF-8 becomes U+FFFD (a cut in the middle of
+    /// a character too); newline and tab become `\n` and `\t`, other control characters `\u{XX}`, so a
+    /// finding stays one readable line that any report can carry.
+    public static func text(_ body: [UInt8], limit: Int) -> String {
+        let decoded = String(decoding: body.prefix(limit), as: UTF8.self)
+        var text = ""
+        text.reserveCapacity(decoded.utf8.count)
+        for scalar in decoded.unicodeScalars {
+            switch scalar {
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: text.unicodeScalars.append(scalar)
             }
-            text = out
         }
         return body.count > limit ? text + "…" : text
     }

@@ -5,8 +5,8 @@ public enum TransportErrorCheck {
     /// An error (not a failure): the contract could not be checked because no answer came back.
     public static func evaluate(_ message: String, attempts: Int, rule: RuleReference) -> CheckResult {
         let tries = attempts > 1 ? " after \(attempts) attempts" : ""
-        let f = rule.finding(kind: .error, check: CheckKind.transport.id, title: "request could not complete",
-                             detail: "\(message)\(tries)")
+        // No rule location: the failure is the exchange's, not a rule's.
+        let f = Finding(kind: .error, check: CheckKind.transport.id, title: "request could not complete", detail: "\(message)\(tries)")
         return CheckResult.from(name: name, check: CheckKind.transport.id, findings: [f])
     }
 }

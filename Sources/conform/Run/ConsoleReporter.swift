@@ -77,12 +77,11 @@ final class ConsoleReporter: @unchecked Sendable {
             default: break
             }
         }
-        if !ok {
-            if result.attempts.count > 1 || verbosity == .verbose, !result.attempts.isEmpty {
-                out.append("      attempts: " + result.attempts.map(Self.attempt).joined(separator: ", "))
-            }
-            if let curl = result.curl { out.append("      reproduce: \(curl)") }
+        // Retries are worth seeing even when the case passed in the end.
+        if result.attempts.count > 1 || (verbosity == .verbose && !ok && !result.attempts.isEmpty) {
+            out.append("      attempts: " + result.attempts.map(Self.attempt).joined(separator: ", "))
         }
+        if !ok || verbosity == .verbose, let curl = result.curl { out.append("      reproduce: \(curl)") }
         return out
     }
 
@@ -107,7 +106,7 @@ final class ConsoleReporter: @unchecked Sendable {
     private func details(_ f: Finding) -> [String] {
         var out = ["      \(f.detail)"]
         if let p = f.pointer, !p.isEmpty { out.append("      at \(p)") }
-        if let e = f.expected, let a = f.actual, !f.detail.contains(a) { out.append("      expected \(e), got \(a)") }
+        if let e = f.expected, let a = f.actual, !f.detail.contains(a), !f.detail.contains("expected") { out.append("      expected \(e), got \(a)") }
         if let loc = f.ruleLocation ?? f.rulePointer { out.append("      rule: \(loc)") }
         if let c = f.citation { out.append("      cites: \(JSONWriter.quote(JSONValue.trim(c, 160)))") }
         return out
