@@ -33,6 +33,8 @@ struct CrossRequestCheck: Sendable {
                 var fetchFindings: [Finding] = []
                 var agreeFindings: [Finding] = []
                 var compared = 0
+                var schemaFindings: [Finding] = []
+                let fetchSchema = fetch.successResponse?.schemaPointer
                 if case .value(.array(let items)) = cross.items.evaluate(in: EvaluationContext(body: body)) {
                     let itemsPointer = PaginationWalk.pointer(of: cross.items.source)
                     for (i, item) in items.prefix(cross.max).enumerated() {
@@ -68,11 +70,18 @@ struct CrossRequestCheck: Sendable {
                                 continue
                             }
                             compared += 1
+                            if let fetchSchema {
+                                let r = SchemaCheck.evaluate(fetched, schemaAt: fetchSchema, validator: run.validator, file: run.suite.file)
+                                schemaFindings += r.findings.map { f in var f = f; f.detail = "\(itemLabel): \(f.detail)"; return f }
+                            }
                             agreeFindings += CrossAgreeCheck.findings(listed: item, fetched: fetched, members: cross.agree,
                                                                       listedPointer: pointer, itemLabel: itemLabel, rule: rule)
                         }
                     }
                     checks.append(CheckResult.from(name: "each listed id can be fetched", check: CheckKind.crossFetch.id, findings: fetchFindings))
+                    if fetchSchema != nil, compared > 0 {
+                        checks.append(CheckResult.from(name: "fetched bodies match schema", check: CheckKind.schema.id, findings: schemaFindings))
+                    }
                     if compared > 0 || items.isEmpty {
                         checks.append(CheckResult.from(name: "fetched objects agree with the list", check: CheckKind.crossAgree.id, findings: agreeFindings))
                     } else {

@@ -61,7 +61,8 @@ extension SuiteRun {
         return (checks, body)
     }
 
-    /// The expression context: body, `request` (redacted) and `response`, plus `--var` and extra variables.
+    /// The expression context: body, `request` (redacted; `--var` values in `request.vars`) and `response`,
+    /// plus the walk's `page`.
     func evaluationContext(_ sent: SentRequest, body: JSONValue?, query: [(String, JSONValue)],
                            variables: [String: JSONValue]) -> EvaluationContext {
         var headers = JSONObject()
@@ -71,14 +72,16 @@ extension SuiteRun {
         let path = Self.path(of: sent.recorded.url)
         let request: JSONValue = .object(JSONObject([("method", .string(sent.recorded.method)), ("url", .string(sent.recorded.url)),
                                                      ("path", .string(path)), ("query", .object(queryObject)),
-                                                     ("headers", .object(headers))]))
+                                                     ("headers", .object(headers)),
+                                                     // `--var` values, readable as `request.vars.NAME` (the strict loader
+                                                     // would take a bare NAME for a body field).
+                                                     ("vars", .object(JSONObject(options.expressionVariables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))]))
         var responseHeaders = JSONObject()
         for h in redactor.redact(headers: sent.response?.headers ?? []) { responseHeaders[h.name.lowercased()] = .string(h.value) }
         let response: JSONValue = .object(JSONObject([("status", JSONValue(sent.response?.status ?? 0)),
                                                       ("headers", .object(responseHeaders))]))
-        var all = options.expressionVariables
-        for (k, v) in variables { all[k] = v }
-        return EvaluationContext(body: body, request: request, response: response, variables: all)
+        // `--var` values are not bare variables: a name like `total` would silently shadow the body's field.
+        return EvaluationContext(body: body, request: request, response: response, variables: variables)
     }
 
     /// The check that stands for a request that produced no response.

@@ -15,7 +15,7 @@ public struct RunOptions: Sendable {
     public var baseURL: String?
     /// Keeps only cases whose id or name matches (`--filter`; substring, or a glob with `*`).
     public var filter: String?
-    /// `--var NAME=VALUE`: expression variables, and `${NAME}` substitutions in case query/path values.
+    /// `--var NAME=VALUE`: `${NAME}` substitutions in query/path values, and `request.vars.NAME` in expressions.
     public var variables: [String: String]
     /// Bytes of each response body kept as an excerpt in the records.
     public var excerptBytes: Int

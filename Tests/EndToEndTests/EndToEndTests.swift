@@ -23,7 +23,9 @@ import Testing
         let junit = tmp.appendingPathComponent("junit.xml").path
         let markdown = tmp.appendingPathComponent("report.md").path
         let json = tmp.appendingPathComponent("results.json").path
-        var args = ["run", c.suitePath] + (c.noBaseURL ? [] : ["--base-url", target])
+        // The base URL's path prefix (`/api` in a suite's baseUrl) is kept, so prefixed servers are covered.
+        let prefix = c.json("case.json")?["basePath"]?.stringValue ?? (c.suitePath.hasSuffix("shared-suite.json") ? "" : "/api")
+        var args = ["run", c.suitePath] + (c.noBaseURL ? [] : ["--base-url", target + prefix])
         args += ["--junit", junit, "--markdown", markdown, "--json", json] + c.args
         let out = try ConformProcess.run(args, withKey: !c.unsetKey)
 

@@ -22,7 +22,7 @@ enum RunCommand {
             OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
             OptionSpec("var", value: "NAME=VALUE", repeatable: true,
-                       help: "Define a variable: ${NAME} in case query/path values is replaced by VALUE, and expressions can read NAME (a number or boolean when VALUE is one)."),
+                       help: "Define a variable (repeatable): ${NAME} in case, walk and cross-check query/path values becomes VALUE; expressions read it as request.vars.NAME (a number or boolean when VALUE is one)."),
             OptionSpec("quiet", short: "q", help: "Print only failing cases and the summary."),
             OptionSpec("verbose", short: "v", help: "Also print passed and skipped checks, and every case's attempts."),
         ],

@@ -78,7 +78,8 @@ final class ConsoleReporter: @unchecked Sendable {
             }
         }
         // Retries are worth seeing even when the case passed in the end.
-        if result.attempts.count > 1 || (verbosity == .verbose && !ok && !result.attempts.isEmpty) {
+        let retried = result.attempts.contains { $0.waitSeconds != nil }
+        if retried || (verbosity == .verbose && !ok && !result.attempts.isEmpty) {
             out.append("      attempts: " + result.attempts.map(Self.attempt).joined(separator: ", "))
         }
         if !ok || verbosity == .verbose, let curl = result.curl { out.append("      reproduce: \(curl)") }
