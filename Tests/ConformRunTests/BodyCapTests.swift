@@ -4,7 +4,8 @@ import Testing
 @testable import ConformRun
 
 /// A 100 MiB body must end in `bodyTooLarge` quickly without the process ever holding it.
-/// Serialized: the memory figures are per process, so these two must not overlap each other.
+/// Serialized: the memory figures are per process, so these must not overlap each other (other suites'
+/// requests are small).
 @Suite(.serialized) struct BodyCapTests {
     static let hundredMiB = 100 << 20
 
@@ -19,11 +20,12 @@ import Testing
         }
     }
 
-    @Test(arguments: [8 << 20, 64 << 20])
-    func streamedBodyOverTheCapStopsEarly(cap: Int) async throws {
+    @Test(arguments: TransportKind.allCases, [8 << 20, 64 << 20])
+    func streamedBodyOverTheCapStopsEarly(kind: TransportKind, cap: Int) async throws {
         let server = try Self.hugeBodyServer(total: Self.hundredMiB, announce: false)
         defer { server.stop() }
-        let transport = URLSessionTransport(configuration: .init(maxBodyBytes: cap))
+        let transport = kind.make(.init(maxBodyBytes: cap))
+        let peakReset = resetPeakRSS()
         let peakBefore = try #require(procStatusBytes("VmHWM"))
         let rssBefore = try #require(procStatusBytes("VmRSS"))
         let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/big"), timeout: 30) }
@@ -36,15 +38,20 @@ import Testing
         #expect(limit == cap)
         #expect(received > cap && received < Self.hundredMiB)
         #expect(seconds < 10)
-        // At most the cap is held (plus URLSession's chunks in flight); never the 100 MiB.
-        #expect(peakGrowth < cap + (24 << 20), "peak RSS grew by \(peakGrowth >> 20) MiB for a cap of \(cap >> 20) MiB")
-        print("body cap \(cap >> 20) MiB: stopped after \(received >> 20) MiB in \(seconds) s; peak RSS +\(peakGrowth >> 20) MiB, RSS +\(rssGrowth >> 20) MiB")
+        // The socket transport reads only as it keeps: at most the cap is held, never the 100 MiB. URLSession
+        // has no back-pressure (its delegate queue buffers what libcurl reads), so under load it can hold it all:
+        // its figure is printed, not asserted — the reason `NetworkTransport` uses sockets for http.
+        if kind == .socket, peakReset {
+            #expect(peakGrowth < cap + (40 << 20), "peak RSS grew by \(peakGrowth >> 20) MiB for a cap of \(cap >> 20) MiB")
+        }
+        print("\(kind) body cap \(cap >> 20) MiB: stopped after \(received >> 20) MiB in \(seconds) s; peak RSS +\(peakGrowth >> 20) MiB, RSS +\(rssGrowth >> 20) MiB")
     }
 
-    @Test func announcedLengthOverTheCapFailsBeforeReading() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func announcedLengthOverTheCapFailsBeforeReading(kind: TransportKind) async throws {
         let server = try Self.hugeBodyServer(total: Self.hundredMiB, announce: true)
         defer { server.stop() }
-        let transport = URLSessionTransport()
+        let transport = kind.make()
         let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/big"), timeout: 30) }
         let error = try #require(outcome.error)
         #expect(error.kind == .bodyTooLarge(limit: 64 << 20, receivedSoFar: 0))
@@ -52,10 +59,11 @@ import Testing
         #expect(seconds < 5)
     }
 
-    @Test func bodyAtTheCapIsAccepted() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func bodyAtTheCapIsAccepted(kind: TransportKind) async throws {
         let server = try Self.hugeBodyServer(total: 1 << 20, announce: false)
         defer { server.stop() }
-        let transport = URLSessionTransport(configuration: .init(maxBodyBytes: 1 << 20))
+        let transport = kind.make(.init(maxBodyBytes: 1 << 20))
         let response = try #require(await transport.send(HTTPRequest(url: server.baseURL + "/ok"), timeout: 10).response)
         #expect(response.body.count == 1 << 20)
     }

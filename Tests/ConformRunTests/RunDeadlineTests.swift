@@ -5,13 +5,14 @@ import Testing
 
 /// The whole-run deadline cuts requests in flight and fails later ones at once.
 @Suite struct RunDeadlineTests {
-    @Test func inFlightRequestIsCutAndLaterOnesFailFast() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func inFlightRequestIsCutAndLaterOnesFailFast(kind: TransportKind) async throws {
         let box = ServerBox()
         let server = try LoopbackServer { _, _ in hang(box.server) }
         box.server = server
         defer { server.stop() }
         let deadline = RunDeadline(seconds: 1)
-        let transport = DeadlineTransport(base: URLSessionTransport(), deadline: deadline)
+        let transport = DeadlineTransport(base: kind.make(), deadline: deadline)
         let (first, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 30) }
         #expect(first.error?.kind == .cancelled(reason: "run deadline of 1 s reached"))
         #expect(first.error?.message == "request to 127.0.0.1:\(server.port) cancelled: run deadline of 1 s reached")
@@ -33,12 +34,13 @@ import Testing
         #expect(outcome.error?.kind == .timedOut(seconds: 0.5))
     }
 
-    @Test func swiftTaskCancellationEndsTheRequest() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func swiftTaskCancellationEndsTheRequest(kind: TransportKind) async throws {
         let box = ServerBox()
         let server = try LoopbackServer { _, _ in hang(box.server) }
         box.server = server
         defer { server.stop() }
-        let transport = URLSessionTransport()
+        let transport = kind.make()
         let task = Task { await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 30) }
         try await Task.sleep(nanoseconds: 200_000_000)
         task.cancel()

@@ -1,5 +1,6 @@
 import ConformCore
 import Foundation
+import Testing
 @testable import ConformRun
 
 /// Seconds elapsed while running `body`.
@@ -19,6 +20,14 @@ func procStatusBytes(_ field: String) -> Int? {
     return nil
 }
 
+/// Resets the peak RSS (`VmHWM`) to the current RSS (Linux ≥ 4.0), so a later `VmHWM` reading is this
+/// test's peak, not one left by an earlier test. False when the kernel does not allow it.
+func resetPeakRSS() -> Bool {
+    guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+    defer { try? handle.close() }
+    return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+}
+
 extension TransportOutcome {
     var response: HTTPResponse? { if case .success(let r) = self { return r }; return nil }
     var error: TransportError? { if case .failure(let e) = self { return e }; return nil }
@@ -28,4 +37,18 @@ extension TransportOutcome {
 func hang(_ server: @autoclosure () -> LoopbackServer?, limit: Double = 20) {
     let end = Date().addingTimeInterval(limit)
     while Date() < end, !(server()?.isStopped ?? true) { usleep(20_000) }
+}
+
+/// The two network transports; most loopback tests run against both.
+enum TransportKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case socket, urlSession
+
+    var testDescription: String { rawValue }
+
+    func make(_ configuration: URLSessionTransport.Configuration = .init()) -> any Transport {
+        switch self {
+        case .socket: return SocketTransport(configuration: configuration)
+        case .urlSession: return URLSessionTransport(configuration: configuration)
+        }
+    }
 }

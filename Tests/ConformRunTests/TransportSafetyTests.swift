@@ -3,12 +3,14 @@ import Foundation
 import Testing
 @testable import ConformRun
 
-/// The URLSession defaults FACTS.md warns about, each replaced and proven against a loopback server.
-@Suite struct URLSessionTransportSafetyTests {
-    let transport = URLSessionTransport()
+/// The URLSession defaults FACTS.md warns about, each replaced and proven against a loopback server — for
+/// both network transports.
+@Suite struct TransportSafetyTests {
     let secret = "sk-test-0123456789abcdef"
 
-    @Test func redirectToAnotherPortIsRefusedAndTheCredentialStaysHome() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func redirectToAnotherPortIsRefusedAndTheCredentialStaysHome(kind: TransportKind) async throws {
+        let transport = kind.make()
         let elsewhere = try LoopbackServer { _, connection in connection.respond(status: 200, body: "{}") }
         defer { elsewhere.stop() }
         let target = elsewhere.baseURL + "/steal"
@@ -29,7 +31,9 @@ import Testing
         #expect(seconds < 5)
     }
 
-    @Test func sameOriginRedirectIsFollowed() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func sameOriginRedirectIsFollowed(kind: TransportKind) async throws {
+        let transport = kind.make()
         let server = try LoopbackServer { request, connection in
             if request.target == "/old" {
                 connection.respond(status: 301, headers: [("Location", "/new?x=1")])
@@ -47,19 +51,22 @@ import Testing
         #expect(server.requests.map(\.target) == ["/old", "/new?x=1"])
     }
 
-    @Test func redirectLoopStopsAtTheLimit() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func redirectLoopStopsAtTheLimit(kind: TransportKind) async throws {
         let server = try LoopbackServer { request, connection in
             connection.respond(status: 302, headers: [("Location", request.target == "/a" ? "/b" : "/a")])
         }
         defer { server.stop() }
-        let limited = URLSessionTransport(configuration: .init(maxRedirects: 3))
+        let limited = kind.make(.init(maxRedirects: 3))
         let (outcome, seconds) = await timed { await limited.send(HTTPRequest(url: server.baseURL + "/a"), timeout: 5) }
         #expect(outcome.error?.kind == .tooManyRedirects(limit: 3))
         #expect(server.requests.count == 4)
         #expect(seconds < 5)
     }
 
-    @Test func cookiesAreNeitherKeptNorSent() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func cookiesAreNeitherKeptNorSent(kind: TransportKind) async throws {
+        let transport = kind.make()
         let server = try LoopbackServer { _, connection in
             connection.respond(status: 200, headers: [("Set-Cookie", "session=abc123; Path=/")], body: "{}")
         }
@@ -71,7 +78,9 @@ import Testing
         #expect(server.requests.allSatisfy { $0.header("Cookie") == nil })
     }
 
-    @Test func ourOwnDefaultHeadersAreSent() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func ourOwnDefaultHeadersAreSent(kind: TransportKind) async throws {
+        let transport = kind.make()
         let server = try LoopbackServer { _, connection in connection.respond(status: 200, body: "{}") }
         defer { server.stop() }
         _ = await transport.send(HTTPRequest(url: server.baseURL + "/"), timeout: 5)
@@ -84,7 +93,9 @@ import Testing
         #expect(requests[1].header("Accept") == "text/html")
     }
 
-    @Test func methodBodyAndHeadersArriveAsGiven() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func methodBodyAndHeadersArriveAsGiven(kind: TransportKind) async throws {
+        let transport = kind.make()
         let server = try LoopbackServer { request, connection in
             connection.respond(status: 201, headers: [("Content-Type", "application/json"), ("X-Echo", request.method)],
                                body: String(decoding: request.body, as: UTF8.self))
@@ -100,7 +111,9 @@ import Testing
         #expect(server.requests.first?.target == "/items?a=1")
     }
 
-    @Test func echoedSecretIsRedactedInTheRecordedResponse() async throws {
+    @Test(arguments: TransportKind.allCases)
+    func echoedSecretIsRedactedInTheRecordedResponse(kind: TransportKind) async throws {
+        let transport = kind.make()
         let server = try LoopbackServer { request, connection in
             let echoed = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
             connection.respond(status: 401, headers: [("X-Seen-Key", request.header("x-api-key") ?? "")],
@@ -116,7 +129,7 @@ import Testing
         let everything = "\(recordedResponse)\(recordedRequest)"
         #expect(!everything.contains(secret))
         // URLSession rewrites the name as `X-Api-Key` on the wire.
-        #expect(recordedResponse.bodyExcerpt.contains("X-Api-Key: $SGP_API_KEY"))
+        #expect(recordedResponse.bodyExcerpt.lowercased().contains("x-api-key: $sgp_api_key"))
         #expect(recordedResponse.headers.contains(Header("X-Seen-Key", "$SGP_API_KEY")))
         #expect(recordedRequest.url.hasSuffix("/v5/models?key=$SGP_API_KEY"))
         #expect(recordedRequest.headers.contains(Header("x-api-key", "$SGP_API_KEY")))

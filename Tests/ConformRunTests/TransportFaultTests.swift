@@ -1,0 +1,143 @@
+import ConformCore
+import Foundation
+import Testing
+@testable import ConformRun
+
+/// Both network transports against hostile loopback servers: each fault ends in its own error, within a bound.
+@Suite struct TransportFaultTests {
+
+    @Test(arguments: TransportKind.allCases)
+    func serverThatNeverAnswersTimesOut(kind: TransportKind) async throws {
+        let transport = kind.make()
+        let box = ServerBox()
+        let server = try LoopbackServer { _, _ in hang(box.server) }
+        box.server = server
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/v1/models"), timeout: 1) }
+        let error = try #require(outcome.error)
+        #expect(error.kind == .timedOut(seconds: 1))
+        #expect(error.message == "no response from 127.0.0.1:\(server.port) within 1 s")
+        #expect(seconds >= 0.9 && seconds < 3)
+    }
+
+    @Test(arguments: TransportKind.allCases)
+    func refusedConnection(kind: TransportKind) async throws {
+        let transport = kind.make()
+        let port = try LoopbackServer.refusingPort()
+        let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: "http://127.0.0.1:\(port)/x"), timeout: 5) }
+        let error = try #require(outcome.error)
+        #expect(error.kind == .refused)
+        #expect(error.message == "connection refused by 127.0.0.1:\(port)")
+        #expect(error.isRetryable)
+        #expect(seconds < 5)
+    }
+
+    @Test(arguments: TransportKind.allCases)
+    func truncatedBodyReportsBytesReceived(kind: TransportKind) async throws {
+        let transport = kind.make()
+        let server = try LoopbackServer { _, connection in
+            connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+            connection.write([UInt8](repeating: UInt8(ascii: "x"), count: 100))
+        }
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5) }
+        let error = try #require(outcome.error)
+        #expect(error.kind == .truncated(expected: 1000, received: 100))
+        #expect(seconds < 5)
+    }
+
+    /// Socket only: URLSession answers -1011 here, or — depending on timing — kills the process
+    /// (swift-corelibs-foundation#5285, "connection lost immediately after sending the request").
+    @Test func connectionClosedBeforeAnyResponse() async throws {
+        let server = try LoopbackServer { _, _ in }
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await SocketTransport().send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5) }
+        let error = try #require(outcome.error)
+        #expect(error.kind == .connectionLost(receivedSoFar: 0))
+        #expect(error.message == "connection to 127.0.0.1:\(server.port) closed before a complete response")
+        #expect(seconds < 5)
+    }
+
+    @Test(arguments: TransportKind.allCases)
+    func replyThatIsNotHTTP(kind: TransportKind) async throws {
+        let transport = kind.make()
+        let server = try LoopbackServer { _, connection in connection.write("HELLO THERE\r\n\r\n") }
+        defer { server.stop() }
+        let outcome = await transport.send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5)
+        let error = try #require(outcome.error)
+        switch kind {
+        case .socket: #expect(error.message == #"the reply from 127.0.0.1:\#(server.port) is not valid HTTP: status line "HELLO THERE""#)
+        case .urlSession: #expect(error.message.hasPrefix("no valid HTTP response from 127.0.0.1:\(server.port)"), "got \(error.message)")
+        }
+    }
+
+    /// FoundationNetworking 6.3.1 kills the process on these (swift-corelibs-foundation#5285): socket only.
+    @Test(arguments: ["HTTP/1.1 200 OK\r\n", "HTTP/1.1 200 OK\r\nContent-Le", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n"])
+    func connectionClosedInTheMiddleOfTheHead(reply: String) async throws {
+        let server = try LoopbackServer { _, connection in connection.write(reply) }
+        defer { server.stop() }
+        let outcome = await SocketTransport().send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5)
+        #expect(outcome.error?.kind == .connectionLost(receivedSoFar: 0))
+    }
+
+    @Test func chunkedBodyCutShortIsAConnectionLoss() async throws {
+        let server = try LoopbackServer { _, connection in
+            connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n0123456789")
+        }
+        defer { server.stop() }
+        for transport in TransportKind.allCases.map({ $0.make() }) {
+            let outcome = await transport.send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5)
+            #expect(outcome.error?.kind == .connectionLost(receivedSoFar: 10), "got \(outcome.error?.message ?? "a response")")
+        }
+    }
+
+    @Test(arguments: TransportKind.allCases)
+    func chunkedBodyIsDecoded(kind: TransportKind) async throws {
+        let server = try LoopbackServer { _, connection in
+            connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n5\r\n{\"a\":\r\n3;ext=1\r\n12}\r\n0\r\n\r\n")
+        }
+        defer { server.stop() }
+        let response = try #require(await kind.make().send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5).response)
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"a":12}"#)
+    }
+
+    /// Socket only: a chunked trailer kills a process using URLSession (FoundationNetworking 6.3.1 takes the
+    /// trailer for a new response head, then finds no response: the same fatalError as #5285).
+    @Test func chunkedTrailersAreSkipped() async throws {
+        let server = try LoopbackServer { _, connection in
+            connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nX-Trailer: 1\r\n\r\n")
+        }
+        defer { server.stop() }
+        let response = try #require(await SocketTransport().send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5).response)
+        #expect(response.body == Array("{}".utf8))
+    }
+
+    @Test func tlsToAPlainPortIsATLSError() async throws {
+        let server = try LoopbackServer { _, connection in connection.respond(status: 200, body: "{}") }
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await URLSessionTransport().send(HTTPRequest(url: "https://127.0.0.1:\(server.port)/"), timeout: 5) }
+        let error = try #require(outcome.error)
+        #expect(error.kind == .tls, "got \(error.message)")
+        #expect(error.message == "TLS handshake with 127.0.0.1:\(server.port) failed (is it plain HTTP, or is the certificate invalid?)")
+        #expect(seconds < 5)
+    }
+
+    @Test(arguments: TransportKind.allCases)
+    func invalidURLIsNotSent(kind: TransportKind) async throws {
+        let transport = kind.make()
+        let outcome = await transport.send(HTTPRequest(url: "not a url"), timeout: 5)
+        let error = try #require(outcome.error)
+        guard case .invalidRequest = error.kind else { Issue.record("got \(error.message)"); return }
+    }
+}
+
+/// Lets a handler refer to the server it belongs to (created after the handler).
+final class ServerBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: LoopbackServer?
+    var server: LoopbackServer? {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}
+
