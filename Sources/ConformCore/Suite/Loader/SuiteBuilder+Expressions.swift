@@ -45,7 +45,7 @@ extension SuiteBuilder {
     }
 
     /// The invariants under `key`, each checked to read only fields the given schemas mention.
-    func invariants(_ m: Members, key: String, schemas: [JSONPointer], scope: String, variables: Set<String> = []) -> [Invariant] {
+    func invariants(_ m: Members, key: String, schemas: [JSONPointer]?, scope: String, variables: Set<String> = []) -> [Invariant] {
         (m.elements(key) ?? []).compactMap { value, pointer in
             guard let inv = invariant(value, at: pointer) else { return nil }
             checkBodyPaths(inv.expression, at: inv.pointer, what: "invariant", schemas: schemas, scope: scope, variables: variables)
@@ -53,9 +53,11 @@ extension SuiteBuilder {
         }
     }
 
-    /// Reports every body path of an expression that no schema in `schemas` mentions.
-    func checkBodyPaths(_ expression: Expression, at pointer: JSONPointer, what: String, schemas: [JSONPointer],
+    /// Reports every body path of an expression that no schema in `schemas` mentions. `schemas` is nil when
+    /// the operation they would come from did not load (that is reported already; guessing would mislead).
+    func checkBodyPaths(_ expression: Expression, at pointer: JSONPointer, what: String, schemas: [JSONPointer]?,
                         scope: String, variables: Set<String> = []) {
+        guard let schemas else { return }
         let mentions = self.mentions
         var reported = Set<[String]>()
         for path in expression.bodyPaths {

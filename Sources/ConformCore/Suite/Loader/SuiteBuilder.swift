@@ -83,9 +83,9 @@ final class SuiteBuilder {
     /// The operation an id names, or nil (reported, with the nearest operation id).
     func operation(named name: String, at pointer: JSONPointer) -> Operation? {
         if let op = operations.first(where: { $0.id == name }) { return op }
-        // An operation that failed to load is already reported; do not add a second, misleading error.
-        if file.document["operations"]?.arrayValue?.contains(where: { $0["id"]?.stringValue == name }) == true { return nil }
-        let ids = operations.map(\.id)
+        // Ids as written, so an operation that failed to load still counts (it is reported already).
+        let ids = (file.document["operations"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        if ids.contains(name) { return nil }
         let hint = NearestName.hint(name, in: ids)
         let list = hint.isEmpty && !ids.isEmpty ? " (operations: \(ids.joined(separator: ", ")))" : ""
         reader.error("unknown operation \(JSONWriter.quote(name))\(list)\(hint)", at: pointer)
