@@ -12,6 +12,8 @@ final class SchemaNode {
     /// Base URI for the node's references; also its schema resource, for `$dynamicRef` scopes.
     let base: String
     let resourceID: Int
+    /// The document's URI when it is not the validator's own (errors then name it).
+    let foreignDocumentURI: String?
 
     /// `true` / `false` schemas (and the empty schema, compiled as `true`).
     var boolean: Bool?
@@ -49,8 +51,10 @@ final class SchemaNode {
     var maxContains: Int?
     var unevaluatedItems: SchemaNode?
 
-    var properties: [String: SchemaNode] = [:]
-    var propertyNamesInOrder: [String] = []
+    /// `properties` in schema order; instances usually list members in that order too, so a walk tries
+    /// the entry after the last match before hashing the key.
+    var propertyList: [(name: String, node: SchemaNode)] = []
+    var propertyIndex: [String: Int] = [:]
     var patternProperties: [(pattern: SchemaPattern, node: SchemaNode)] = []
     var additionalProperties: SchemaNode?
     var unevaluatedProperties: SchemaNode?
@@ -86,8 +90,9 @@ final class SchemaNode {
     var hasApplicators = false
     var tracksEvaluation: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
 
-    init(document: Int, pointer: JSONPointer, base: String, resourceID: Int) {
+    init(document: Int, pointer: JSONPointer, base: String, resourceID: Int, foreignDocumentURI: String?) {
         self.document = document; self.pointer = pointer; self.base = base; self.resourceID = resourceID
+        self.foreignDocumentURI = foreignDocumentURI
     }
 
     /// Every node this one links to (for reachability: `compile(at:)` problems).
@@ -95,7 +100,7 @@ final class SchemaNode {
         var out = prefixItems + allOf + anyOf + oneOf
         out += [items, contains, unevaluatedItems, additionalProperties, unevaluatedProperties, propertyNames,
                 not, ifNode, thenNode, elseNode, ref, dynamicRef].compactMap { $0 }
-        out += propertyNamesInOrder.compactMap { properties[$0] }
+        out += propertyList.map(\.node)
         out += patternProperties.map(\.node) + dependentSchemas.map(\.node)
         out += discriminator?.mapping.map(\.node) ?? []
         return out
@@ -104,7 +109,7 @@ final class SchemaNode {
     /// Drops the edges that can close a cycle, so a validator's graph is freed with it.
     func unlink() {
         ref = nil; dynamicRef = nil; discriminator = nil
-        prefixItems = []; allOf = []; anyOf = []; oneOf = []; properties = [:]; patternProperties = []
+        prefixItems = []; allOf = []; anyOf = []; oneOf = []; propertyList = []; patternProperties = []
         dependentSchemas = []
         items = nil; contains = nil; unevaluatedItems = nil; additionalProperties = nil; unevaluatedProperties = nil
         propertyNames = nil; not = nil; ifNode = nil; thenNode = nil; elseNode = nil

@@ -1,13 +1,18 @@
 /// `enum`, `const`, and the number and string keywords.
 extension SchemaWalk {
-    func checkValue(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+    mutating func checkValue(_ node: SchemaNode, _ value: JSONValue) -> Bool {
         var ok = true
         if let values = node.enumValues {
             let member: Bool
             if let strings = node.enumStrings {
-                // The set finds the candidate; Swift's `==` is canonical equivalence, JSON's is code points.
-                if case .string(let s) = value, let i = strings.firstIndex(of: s) { member = strings[i].utf8.elementsEqual(s.utf8) }
-                else { member = false }
+                // Swift's `==` is canonical equivalence; JSON's is code points, hence the UTF-8 comparison.
+                if case .string(let s) = value {
+                    if values.count <= 16 {
+                        member = values.contains { if case .string(let e) = $0 { return Self.sameText(e, s) }; return false }
+                    } else if let i = strings.firstIndex(of: s) {
+                        member = Self.sameText(strings[i], s)
+                    } else { member = false }
+                } else { member = false }
             } else {
                 member = values.contains { Self.equal($0, value) }
             }
@@ -29,9 +34,14 @@ extension SchemaWalk {
 
     /// JSON equality: numbers by exact value, objects regardless of member order, strings by code points
     /// (Swift's `String ==` would call `"é"` and `"e\u{301}"` equal).
+    @inline(__always)
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+    }
+
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameText(x, y)
         case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }
@@ -43,7 +53,7 @@ extension SchemaWalk {
         }
     }
 
-    func checkNumber(_ node: SchemaNode, _ n: JSONNumber) -> Bool {
+    mutating func checkNumber(_ node: SchemaNode, _ n: JSONNumber) -> Bool {
         var ok = true
         func bound(_ keyword: String, _ holds: Bool, _ relation: String, _ limit: JSONNumber) -> Bool {
             if holds { return true }
@@ -93,7 +103,7 @@ extension SchemaWalk {
         return v
     }
 
-    func checkString(_ node: SchemaNode, _ s: String) -> Bool {
+    mutating func checkString(_ node: SchemaNode, _ s: String) -> Bool {
         var ok = true
         if node.minLength != nil || node.maxLength != nil {
             let length = s.unicodeScalars.count
