@@ -3,6 +3,16 @@ import ConformCore
 /// Renders a run as the machine-readable results file documented by `reports/results.schema.json`:
 /// the input for baselines, merges and compatibility matrices.
 ///
+/// ```json
+/// {
+///   "schemaVersion": 1, "tool": "conform", "version": "0.1.0", "startedAt": "2026-11-22T04:00:00Z",
+///   "durationSeconds": 2.5, "exitCode": 1, "tally": {"passed": 2, "failed": 3, "errors": 1, "skipped": 1, "total": 7},
+///   "suites": [{"suite": "scale-v5", …, "cases": [{"id": "list.default", …, "checks": [{"name": "body matches schema",
+///     "status": "failed", "findings": [{"fingerprint": "scale-v5|listModels|schema.format|/definitions/…/format|/items/*/created_at",
+///     "kind": "failure", "pointer": "/items/0/created_at", "expected": "string in date-time format", …}]}]}]}]
+/// }
+/// ```
+///
 /// Keys come in a fixed order and absent optionals are written as `null`, so the same run always gives
 /// byte-identical text; written with `JSONWriter` rather than `JSONEncoder`, whose key order is not fixed.
 /// Every finding carries its `fingerprint` (`Finding.fingerprint(suite:operation:)`) so runs can be compared.

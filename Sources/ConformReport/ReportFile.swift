@@ -21,11 +21,7 @@ public enum ReportFile {
         guard !path.isEmpty else { throw ReportFileError(path: path, reason: "empty path") }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ReportFileError(path: path, reason: "cannot create folder \(directory): \(error.localizedDescription)")
-        }
+        try makeDirectories(directory, for: path)
         var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { throw failure(path, "cannot create a temporary file in \(directory)") }
@@ -47,6 +43,20 @@ public enum ReportFile {
             throw error
         }
         syncDirectory(directory)
+    }
+
+    /// `mkdir -p` with the system's reason on failure (Foundation's message on Linux says only that it failed).
+    private static func makeDirectories(_ directory: String, for path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw ReportFileError(path: path, reason: "\(directory) is not a folder") }
+            return
+        }
+        let parent = (directory as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != directory { try makeDirectories(parent, for: path) }
+        guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
+            throw failure(path, "cannot create folder \(directory)")
+        }
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(ReportFileError) {

@@ -5,12 +5,15 @@
 /// even as character references, and in a Markdown table they break rows or hide text. A visible
 /// escape keeps the evidence readable instead of silently dropping it.
 enum VisibleText {
-    /// Whether a scalar is replaced: C0 controls (except those in `keep`), DEL, C1 controls,
-    /// and the noncharacters U+FFFE / U+FFFF that XML 1.0 excludes.
+    /// Whether a scalar is replaced: C0 controls (except those in `keep`), DEL, C1 controls, the
+    /// noncharacters U+FFFE / U+FFFF that XML 1.0 excludes, and invisible format characters that can make
+    /// text read differently from what it is (bidi overrides and isolates, zero-width space, LRM/RLM, BOM).
+    /// Zero-width joiners stay: emoji sequences need them.
     static func needsEscape(_ scalar: Unicode.Scalar, keeping keep: Set<Unicode.Scalar>) -> Bool {
         if keep.contains(scalar) { return false }
         switch scalar.value {
         case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: return true
+        case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
     }

@@ -14,6 +14,9 @@ import Testing
         ("cr\r", "cr&#13;"),
         ("'\"", "'\""),
         ("🚀é", "🚀é"),
+        ("👨\u{200D}👩", "👨\u{200D}👩"),
+        ("evil\u{202E}txt.exe", "evil\\u{202E}txt.exe"),
+        ("\u{FEFF}bom", "\\u{FEFF}bom"),
     ])
     func xmlText(input: String, expected: String) {
         #expect(XMLEscaping.text(input) == expected)

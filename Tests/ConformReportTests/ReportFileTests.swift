@@ -44,12 +44,16 @@ import Testing
             try ReportFile.write("{}", to: below)
         } throws: { error in
             guard let e = error as? ReportFileError else { return false }
-            return e.path == below && e.description.contains(below) && !e.reason.isEmpty
+            return e.path == below && e.description.contains(below) && e.reason.contains("is not a folder")
         }
         // Renaming over a folder fails and leaves no temporary file.
         let dir = folder.appendingPathComponent("dir").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        #expect(throws: ReportFileError.self) { try ReportFile.write("x", to: dir) }
+        #expect {
+            try ReportFile.write("x", to: dir)
+        } throws: { error in
+            (error as? ReportFileError)?.reason.contains("cannot replace the file: Is a directory") == true
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["dir", "plain-file"])
     }
 

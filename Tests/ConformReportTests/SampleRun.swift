@@ -5,7 +5,7 @@ import ConformCore
 /// (ANSI escapes, NUL, `]]>`, `<script>`, pipes, backticks, emoji, noncharacters) in every field it can reach.
 enum SampleRun {
     /// The text a hostile server or suite might put anywhere.
-    static let hostile = "\u{1B}[31mred\u{1B}[0m NUL:\u{0} end:]]> <script>alert('x&y')</script> | `tick` 🚀 \u{FFFE}\u{7F}\r\nline2 **bold** [link](http://x)"
+    static let hostile = "\u{1B}[31mred\u{1B}[0m NUL:\u{0} end:]]> <script>alert('x&y')</script> | `tick` 🚀 \u{FFFE}\u{7F}\u{202E}\r\nline2 **bold** [link](http://x)"
 
     static var run: RunResult {
         RunResult(version: "0.1.0-test", startedAt: "2026-11-22T04:00:00Z", durationSeconds: 2.5,
