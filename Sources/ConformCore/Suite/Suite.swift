@@ -112,9 +112,13 @@ public struct AuthRejection: Sendable {
     public var statuses: [Int]
     public var schemaPointer: JSONPointer?
     public var invariants: [Invariant]
+    /// `description`: citation, copied into the generated cases.
+    public var description: String?
     public var pointer: JSONPointer
-    public init(operation: String? = nil, statuses: [Int], schemaPointer: JSONPointer? = nil, invariants: [Invariant] = [], pointer: JSONPointer) {
-        self.operation = operation; self.statuses = statuses; self.schemaPointer = schemaPointer; self.invariants = invariants; self.pointer = pointer
+    public init(operation: String? = nil, statuses: [Int], schemaPointer: JSONPointer? = nil, invariants: [Invariant] = [],
+                description: String? = nil, pointer: JSONPointer) {
+        self.operation = operation; self.statuses = statuses; self.schemaPointer = schemaPointer; self.invariants = invariants
+        self.description = description; self.pointer = pointer
     }
 }
 
@@ -136,14 +140,16 @@ public struct Operation: Sendable {
     public var responses: [ResponseSpec]
     /// `probeQuery`: query parameters sent with every generated probe besides the probed one.
     public var probeQuery: [(String, JSONValue)]
+    /// `probePath`: path parameter values for generated probes and auth cases (operations with `{name}`s).
+    public var probePath: [(String, JSONValue)]
     public var pointer: JSONPointer
 
     public init(id: String, method: String, path: String, description: String? = nil, parameters: [Parameter] = [],
                 parameterError: ParameterError? = nil, responses: [ResponseSpec] = [], probeQuery: [(String, JSONValue)] = [],
-                pointer: JSONPointer) {
+                probePath: [(String, JSONValue)] = [], pointer: JSONPointer) {
         self.id = id; self.method = method; self.path = path; self.description = description
         self.parameters = parameters; self.parameterError = parameterError; self.responses = responses
-        self.probeQuery = probeQuery; self.pointer = pointer
+        self.probeQuery = probeQuery; self.probePath = probePath; self.pointer = pointer
     }
 
     public func response(for status: Int) -> ResponseSpec? { responses.first { $0.status == status } }

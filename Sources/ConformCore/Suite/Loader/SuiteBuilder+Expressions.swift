@@ -1,0 +1,85 @@
+extension SuiteBuilder {
+    /// Parses an expression string; a parse error points at the character inside the string.
+    func expression(_ value: JSONValue, at pointer: JSONPointer, what: String) -> Expression? {
+        guard let text = reader.string(value, at: pointer, what: what) else { return nil }
+        do {
+            return try Expression.parse(text)
+        } catch {
+            let message = "\(what) does not parse: \(error.message) at column \(error.column) of \(JSONWriter.quote(text))"
+            if let offset = offsetInside(stringAt: pointer, text: text, utf8Offset: error.offset) {
+                reader.error(message, at: pointer, offset: offset)
+            } else {
+                reader.error(message, at: pointer)
+            }
+            return nil
+        }
+    }
+
+    /// The file offset of a byte inside a string value, when the string is written without escapes
+    /// (so its bytes in the file are exactly its UTF-8); nil otherwise.
+    private func offsetInside(stringAt pointer: JSONPointer, text: String, utf8Offset: Int) -> Int? {
+        guard let start = file.locations.values[pointer] else { return nil }
+        let bytes = file.source.bytes
+        let utf8 = Array(text.utf8)
+        let end = start + 1 + utf8.count
+        guard end < bytes.count, bytes[start] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
+              Array(bytes[(start + 1)..<end]) == utf8 else { return nil }
+        return start + 1 + max(0, min(utf8Offset, utf8.count))
+    }
+
+    /// An invariant: a string, or `{"expr", "name", "description"}`.
+    func invariant(_ value: JSONValue, at pointer: JSONPointer) -> Invariant? {
+        if case .string = value {
+            return expression(value, at: pointer, what: "invariant").map { Invariant(expression: $0, pointer: pointer) }
+        }
+        guard case .object = value, let m = reader.members(value, at: pointer, what: "invariant") else {
+            reader.error("invariant must be a string or an object with \"expr\", got \(value.typedDescription(limit: 40))", at: pointer)
+            return nil
+        }
+        m.allowOnly(["expr", "name", "description"])
+        let name = m.string("name")
+        let description = m.string("description")
+        guard let exprValue = m.value("expr", required: true),
+              let expr = expression(exprValue, at: m.at("expr"), what: "invariant") else { return nil }
+        return Invariant(expression: expr, name: name, description: description, pointer: m.at("expr"))
+    }
+
+    /// The invariants under `key`, each checked to read only fields the given schemas mention.
+    func invariants(_ m: Members, key: String, schemas: [JSONPointer], scope: String, variables: Set<String> = []) -> [Invariant] {
+        (m.elements(key) ?? []).compactMap { value, pointer in
+            guard let inv = invariant(value, at: pointer) else { return nil }
+            checkBodyPaths(inv.expression, at: inv.pointer, what: "invariant", schemas: schemas, scope: scope, variables: variables)
+            return inv
+        }
+    }
+
+    /// Reports every body path of an expression that no schema in `schemas` mentions.
+    func checkBodyPaths(_ expression: Expression, at pointer: JSONPointer, what: String, schemas: [JSONPointer],
+                        scope: String, variables: Set<String> = []) {
+        let mentions = self.mentions
+        var reported = Set<[String]>()
+        for path in expression.bodyPaths {
+            guard let root = path.first, !variables.contains(root), !reported.contains(path) else { continue }
+            if schemas.contains(where: { mentions.mentions(path, schemaAt: $0) }) { continue }
+            reported.insert(path)
+            let shown = Self.display(path)
+            if schemas.isEmpty {
+                reader.error("\(what) reads body field \(JSONWriter.quote(shown)), but \(scope) has no schema to mention it", at: pointer)
+                continue
+            }
+            let names = schemas.reduce(into: Set<String>()) { $0.formUnion(mentions.memberNames(schemaAt: $1)) }
+            let missingStep = path.first { !$0.isEmpty && $0 != "*" && JSONPointer.arrayIndex($0) == nil && !names.contains($0) }
+            let hint = missingStep.map { NearestName.hint($0, in: names.sorted()) } ?? ""
+            reader.error("\(what) reads body field \(JSONWriter.quote(shown)), which no schema of \(scope) mentions\(hint)", at: pointer)
+        }
+    }
+
+    /// `items[*].model_vendor` for `["items", "*", "model_vendor"]`.
+    static func display(_ path: [String]) -> String {
+        var out = ""
+        for step in path {
+            if step == "*" || JSONPointer.arrayIndex(step) != nil { out += "[\(step)]" } else { out += out.isEmpty ? step : ".\(step)" }
+        }
+        return out
+    }
+}

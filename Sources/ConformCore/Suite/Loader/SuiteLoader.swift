@@ -1,0 +1,110 @@
+import Foundation
+
+/// Loads suite files strictly: every problem — malformed JSON, a duplicate or unknown key, a wrong type, an
+/// unresolved `$ref`, an expression that does not parse, a field no schema mentions, an unknown operation or
+/// parameter — is reported with its position, and a suite with any problem does not load.
+///
+/// ```
+/// suites/x.json:42:18: error: invariant does not parse: expected ')' at column 12 of "len(items <= 3" (at /operations/0/responses/200/invariants/1)
+///     "invariants": ["total >= len(items)", "len(items <= 3"],
+///                                                      ^
+/// ```
+public enum SuiteLoader {
+    /// Suite files reject duplicate keys and keep every value's offset for messages.
+    public static let parserOptions = JSONParser.Options(rejectDuplicateKeys: true, recordLocations: true)
+
+    /// The JSON Schema of the format itself, found beside the suites; never loaded as a suite.
+    public static let formatSchemaName = "suite.schema.json"
+
+    /// Reads and loads one suite file.
+    public static func load(path: String) throws(SuiteLoadFailure) -> Suite {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SuiteLoadFailure(path: path, source: nil, errors: [SuiteLoadError(readProblem(path), pointer: nil, offset: nil)])
+        }
+        return try load(source: SourceFile(path: path, bytes: [UInt8](data)))
+    }
+
+    /// Loads a suite from bytes already read (the path is used in messages and to resolve `$ref`'d files).
+    public static func load(source: SourceFile) throws(SuiteLoadFailure) -> Suite {
+        let parsed: (value: JSONValue, locations: JSONLocations)
+        do {
+            parsed = try JSONParser.parseWithLocations(source.bytes, options: parserOptions)
+        } catch {
+            throw SuiteLoadFailure(path: source.path, source: source,
+                                   errors: [SuiteLoadError(error.message, pointer: nil, offset: error.offset)])
+        }
+        let builder = SuiteBuilder(file: SuiteFile(source: source, document: parsed.value, locations: parsed.locations))
+        let suite = builder.build()
+        let errors = builder.reader.sortedErrors
+        guard let suite, errors.isEmpty else {
+            throw SuiteLoadFailure(path: source.path, source: source, errors: errors.isEmpty
+                ? [SuiteLoadError("suite did not load", pointer: .root, offset: 0)] : errors)
+        }
+        return suite
+    }
+
+    /// Loads every suite a list of files and folders names (a folder: its `*.json` files but the format
+    /// schema, sorted by name). Every file is loaded, so all problems of all files are reported at once.
+    public static func load(paths: [String]) -> SuiteCollection {
+        var outcomes: [SuiteLoadOutcome] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                outcomes.append(.failed(SuiteLoadFailure(path: path, source: nil,
+                                                         errors: [SuiteLoadError("no such file or folder", pointer: nil, offset: nil)])))
+                continue
+            }
+            if isFolder.boolValue {
+                outcomes += loadFolder(path: path).outcomes
+            } else {
+                outcomes.append(outcome(path))
+            }
+        }
+        return SuiteCollection(outcomes: outcomes)
+    }
+
+    /// Loads every `*.json` suite in a folder (not recursively; `suite.schema.json` skipped). A folder
+    /// without suites is a failure: a mistyped folder must not validate as "nothing wrong".
+    public static func loadFolder(path: String) -> SuiteCollection {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            return SuiteCollection(outcomes: [.failed(SuiteLoadFailure(path: path, source: nil,
+                errors: [SuiteLoadError("cannot list the folder", pointer: nil, offset: nil)]))])
+        }
+        let files = names.filter { $0.hasSuffix(".json") && $0 != formatSchemaName }.sorted()
+        guard !files.isEmpty else {
+            return SuiteCollection(outcomes: [.failed(SuiteLoadFailure(path: path, source: nil,
+                errors: [SuiteLoadError("no suite files (*.json) in this folder", pointer: nil, offset: nil)]))])
+        }
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return SuiteCollection(outcomes: files.map { outcome(prefix + $0) })
+    }
+
+    private static func outcome(_ path: String) -> SuiteLoadOutcome {
+        do { return .loaded(try load(path: path)) } catch { return .failed(error) }
+    }
+
+    private static func readProblem(_ path: String) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "no such file" }
+        return isFolder.boolValue ? "is a folder, not a suite file" : "cannot read the file"
+    }
+}
+
+/// One file's result: the suite, or every problem in it.
+public enum SuiteLoadOutcome: Sendable {
+    case loaded(Suite)
+    case failed(SuiteLoadFailure)
+}
+
+/// The results of loading several files, in the order they were named.
+public struct SuiteCollection: Sendable {
+    public var outcomes: [SuiteLoadOutcome]
+
+    public init(outcomes: [SuiteLoadOutcome]) { self.outcomes = outcomes }
+
+    public var suites: [Suite] { outcomes.compactMap { if case .loaded(let s) = $0 { return s }; return nil } }
+    public var failures: [SuiteLoadFailure] { outcomes.compactMap { if case .failed(let f) = $0 { return f }; return nil } }
+}
