@@ -1,28 +1,48 @@
-// CONTRACT PLACEHOLDER — replaced by the expression-language implementation (branch `expr`).
-// The public signatures below are the contract other modules code against; keep them.
-
-/// A parsed invariant expression (`total_item_count >= len(items)`).
+/// A parsed invariant expression (`total_item_count >= len(items)`); the language is described in docs/expressions.md.
 public struct Expression: Sendable {
     /// The expression text as written in the suite.
     public let source: String
+    let root: ExpressionNode
+
+    /// Context variables the runner binds (`page` in walks, `item` in cross-checks); `bodyPaths` leaves them out.
+    public static let contextVariables: Set<String> = ["page", "item"]
 
     /// Parses an expression; errors carry the offset inside the expression.
     public static func parse(_ source: String) throws(ExpressionParseError) -> Expression {
-        Expression(source: source)
+        let bytes = Array(source.utf8)
+        do {
+            return Expression(source: source, root: try ExpressionParser.parse(bytes))
+        } catch {
+            let offset = min(max(0, error.offset), bytes.count)
+            let column = String(decoding: bytes[0..<offset], as: UTF8.self).count + 1
+            throw ExpressionParseError(message: error.message, offset: offset, column: column)
+        }
     }
 
     /// Member paths into the response body the expression reads (roots other than `request`, `response`,
     /// lambda parameters and context variables), e.g. `[["total_item_count"], ["items"], ["items", "*", "id"]]`.
-    public var bodyPaths: [[String]] { [] }
+    public var bodyPaths: [[String]] { bodyPaths(variables: Self.contextVariables) }
+
+    /// `bodyPaths`, leaving out the given variable names instead of `contextVariables`.
+    public func bodyPaths(variables: Set<String>) -> [[String]] {
+        var collector = BodyPathCollector(variables: variables)
+        collector.walk(root, bindings: [:], element: nil)
+        return collector.paths
+    }
 
     /// Evaluates to a value, or a problem (missing path, type mismatch) — never traps.
     public func evaluate(in context: EvaluationContext) -> EvaluationResult {
-        .problem(EvaluationProblem(message: "not implemented", pointer: nil))
+        let evaluator = ExpressionEvaluator(context: context, source: Array(source.utf8))
+        do {
+            return .value(try evaluator.evaluate(root).value)
+        } catch {
+            return .problem(EvaluationProblem(message: error.message, pointer: error.pointer))
+        }
     }
 
     /// Evaluates as an invariant: holds only when the value is boolean `true`.
     public func check(in context: EvaluationContext) -> InvariantVerdict {
-        InvariantVerdict(holds: false, explanation: "not implemented", pointer: nil)
+        ExpressionEvaluator(context: context, source: Array(source.utf8)).verdict(root)
     }
 }
 
@@ -54,6 +74,7 @@ public struct EvaluationContext: Sendable {
     }
 }
 
+/// The value of an expression, or why there is none.
 public enum EvaluationResult: Sendable {
     case value(JSONValue)
     case problem(EvaluationProblem)

@@ -1,27 +1,120 @@
-// CONTRACT PLACEHOLDER — replaced by the JSON Schema implementation (branch `schema`).
-// The public signatures below are the contract other modules code against; keep them.
+import Foundation
 
 /// JSON Schema 2020-12 (plus OpenAPI 3.0 `nullable` and `discriminator`) over one document.
 ///
 /// The document may be a schema or any JSON document holding schemas (a suite file, an OpenAPI file):
 /// subschemas are compiled lazily per JSON Pointer and cached, with `$ref`s resolved through the registry.
+/// Compiling a pointer compiles everything reachable from it (so `compile(at:)` finds every unresolved
+/// `$ref`, and a validation walks an immutable graph that many threads may share).
 public final class SchemaValidator: @unchecked Sendable {
     public let uri: String
     public let document: JSONValue
     public let registry: SchemaRegistry
+    /// Whether `format` is an assertion (the default; Conform checks API data) or only an annotation.
+    public let assertFormats: Bool
 
-    public init(document: JSONValue, uri: String, registry: SchemaRegistry = SchemaRegistry()) {
-        self.document = document; self.uri = uri; self.registry = registry
+    let lock = NSLock()
+    /// The validator's document first, then each document a `$ref` led to.
+    var documents: [JSONValue]
+    var documentURIs: [String]
+    var index = SchemaResourceIndex()
+    var cache: [SchemaResourceIndex.Location: SchemaNode] = [:]
+    var resourceIDs: [String: Int] = [:]
+    /// `$dynamicAnchor` name → resource id → node: where a dynamic `$dynamicRef` may land.
+    var dynamicTargets: [String: [Int: SchemaNode]] = [:]
+    var usesDynamicScope = false
+    /// Anchor names some dynamic `$dynamicRef` uses: their `$dynamicAnchor`s are compiled as they are found.
+    var dynamicNames: Set<String> = []
+
+    public init(document: JSONValue, uri: String, registry: SchemaRegistry = SchemaRegistry(), assertFormats: Bool = true) {
+        let uri = URIReference.splitFragment(uri).resource
+        self.document = document; self.uri = uri; self.registry = registry; self.assertFormats = assertFormats
+        documents = [document]
+        documentURIs = [uri]
+        index.add(document: document, index: 0, uri: uri)
+    }
+
+    deinit {
+        for node in cache.values { node.unlink() }
     }
 
     /// Checks that the subschema at `pointer` compiles and every `$ref` reachable from it resolves.
-    public func compile(at pointer: JSONPointer = .root) throws(SchemaCompileError) {}
+    public func compile(at pointer: JSONPointer = .root) throws(SchemaCompileError) {
+        if let first = compileProblems(at: pointer).first { throw first }
+    }
+
+    /// Every problem reachable from the subschema at `pointer`: bad keyword values, unresolved `$ref`s.
+    public func compileProblems(at pointer: JSONPointer = .root) -> [SchemaCompileError] {
+        guard document.isSchemaPlace(pointer) else {
+            return [SchemaCompileError(message: "no schema at this pointer", documentURI: uri, pointer: pointer)]
+        }
+        let root = node(at: pointer)
+        lock.lock(); defer { lock.unlock() }
+        var seen: Set<ObjectIdentifier> = []
+        var stack = [root]
+        var problems: [SchemaCompileError] = []
+        while let n = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(n)).inserted else { continue }
+            problems += n.problems
+            stack += n.children.reversed()
+        }
+        return problems
+    }
 
     /// Validates an instance against the subschema at `pointer`; returns every error (empty when valid).
-    public func validate(_ instance: JSONValue, schemaAt pointer: JSONPointer = .root) -> [SchemaError] { [] }
+    public func validate(_ instance: JSONValue, schemaAt pointer: JSONPointer = .root) -> [SchemaError] {
+        guard document.isSchemaPlace(pointer) else {
+            return [SchemaError(instancePointer: .root, keywordLocation: pointer, keyword: "$ref", title: "unresolved reference",
+                                detail: "no schema at \(pointer) in \(uri)", expected: "a schema", actual: "nothing")]
+        }
+        let root = node(at: pointer)
+        let walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
+        var none: SchemaWalk.Evaluated? = nil
+        _ = walk.check(root, instance, &none)
+        return walk.errors
+    }
+
+    /// True when the instance is valid (stops at the first error: cheaper than `validate` on failures).
+    public func isValid(_ instance: JSONValue, schemaAt pointer: JSONPointer = .root) -> Bool {
+        guard document.isSchemaPlace(pointer) else { return false }
+        let root = node(at: pointer)
+        let walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
+        walk.collecting = false
+        var none: SchemaWalk.Evaluated? = nil
+        return walk.check(root, instance, &none)
+    }
 
     /// Resolves a `$ref` value met at `pointer` to the schema it names (for synthesis and tooling).
-    public func resolveReference(_ ref: String, from pointer: JSONPointer) -> ResolvedSchema? { nil }
+    public func resolveReference(_ ref: String, from pointer: JSONPointer) -> ResolvedSchema? {
+        lock.lock(); defer { lock.unlock() }
+        let base = SchemaResourceIndex.baseURI(of: pointer, in: document, documentURI: uri)
+        guard case .found(let location) = resolve(ref, base: base),
+              let value = location.pointer.resolve(in: documents[location.document]) else { return nil }
+        return ResolvedSchema(schema: value, documentURI: documentURIs[location.document], pointer: location.pointer)
+    }
+
+    private var usesDynamicScopeSnapshot: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return usesDynamicScope
+    }
+
+    /// The compiled node for a pointer into the validator's own document (compiled now if new).
+    func node(at pointer: JSONPointer) -> SchemaNode {
+        lock.lock(); defer { lock.unlock() }
+        let n = build(SchemaResourceIndex.Location(document: 0, pointer: pointer))
+        completeDynamicTargets()
+        return n
+    }
+}
+
+extension JSONValue {
+    /// Whether a pointer names a value that can be a schema (an object or a boolean).
+    func isSchemaPlace(_ pointer: JSONPointer) -> Bool {
+        switch pointer.resolve(in: self) {
+        case .object?, .bool?: return true
+        default: return false
+        }
+    }
 }
 
 /// A schema found by resolving a reference: its value, the document it lives in and its pointer there.
@@ -32,14 +125,8 @@ public struct ResolvedSchema: Sendable {
     public init(schema: JSONValue, documentURI: String, pointer: JSONPointer) { self.schema = schema; self.documentURI = documentURI; self.pointer = pointer }
 }
 
-/// Documents by absolute URI, plus an optional loader for URIs not yet known (files, `--map` prefixes).
-public final class SchemaRegistry: @unchecked Sendable {
-    public init(loader: (@Sendable (String) -> JSONValue?)? = nil) {}
-    public func add(_ document: JSONValue, uri: String) {}
-}
-
 /// One way an instance fails a schema.
-public struct SchemaError: Sendable, Hashable {
+public struct SchemaError: Sendable, Hashable, CustomStringConvertible {
     /// Where in the instance (`/items/57/model_vendor`).
     public var instancePointer: JSONPointer
     /// Where in the schema document the failing keyword is (`/operations/0/responses/200/schema/…/enum`).
@@ -56,6 +143,12 @@ public struct SchemaError: Sendable, Hashable {
                 detail: String, expected: String, actual: String) {
         self.instancePointer = instancePointer; self.keywordLocation = keywordLocation; self.keyword = keyword
         self.title = title; self.detail = detail; self.expected = expected; self.actual = actual
+    }
+
+    /// `/items/0/id: type: expected string, got integer 3 (schema /properties/items/…/type)`.
+    public var description: String {
+        let at = instancePointer.tokens.isEmpty ? "(root)" : instancePointer.description
+        return "\(at): \(title): \(detail) (schema \(keywordLocation))"
     }
 }
 

@@ -1,0 +1,173 @@
+import Foundation
+
+/// A compiled subschema: keyword values decoded once, subschemas and `$ref` targets linked to other nodes.
+///
+/// Nodes are built under the validator's lock and never change once their compile finishes, so many
+/// threads may walk the same graph. `$ref` edges may form cycles (recursive schemas); the validator breaks
+/// them when it goes away.
+final class SchemaNode {
+    let document: Int
+    /// Where the schema lives in its document: the prefix of every keyword location it reports.
+    let pointer: JSONPointer
+    /// Base URI for the node's references; also its schema resource, for `$dynamicRef` scopes.
+    let base: String
+    let resourceID: Int
+
+    /// `true` / `false` schemas (and the empty schema, compiled as `true`).
+    var boolean: Bool?
+    /// OpenAPI 3.0: null is valid whatever the other keywords say.
+    var nullable = false
+
+    var types: SchemaTypes?
+    var enumValues: [JSONValue]?
+    /// `enum` made only of strings: membership by hashing instead of JSON equality.
+    var enumStrings: Set<String>?
+    var constValue: JSONValue?
+
+    var minimum: JSONNumber?
+    var maximum: JSONNumber?
+    var exclusiveMinimum: JSONNumber?
+    var exclusiveMaximum: JSONNumber?
+    /// OpenAPI 3.0 boolean forms of `exclusiveMinimum` / `exclusiveMaximum`.
+    var minimumIsExclusive = false
+    var maximumIsExclusive = false
+    var multipleOf: JSONNumber?
+
+    var minLength: Int?
+    var maxLength: Int?
+    var pattern: SchemaPattern?
+    /// Asserted format name (nil when absent or only an annotation).
+    var format: String?
+
+    var minItems: Int?
+    var maxItems: Int?
+    var uniqueItems = false
+    var prefixItems: [SchemaNode] = []
+    var items: SchemaNode?
+    var contains: SchemaNode?
+    var minContains: Int?
+    var maxContains: Int?
+    var unevaluatedItems: SchemaNode?
+
+    var properties: [String: SchemaNode] = [:]
+    var propertyNamesInOrder: [String] = []
+    var patternProperties: [(pattern: SchemaPattern, node: SchemaNode)] = []
+    var additionalProperties: SchemaNode?
+    var unevaluatedProperties: SchemaNode?
+    var required: [String] = []
+    var dependentRequired: [(property: String, requires: [String])] = []
+    var dependentSchemas: [(property: String, node: SchemaNode)] = []
+    var propertyNames: SchemaNode?
+    var minProperties: Int?
+    var maxProperties: Int?
+
+    var allOf: [SchemaNode] = []
+    var anyOf: [SchemaNode] = []
+    var oneOf: [SchemaNode] = []
+    var not: SchemaNode?
+    var ifNode: SchemaNode?
+    var thenNode: SchemaNode?
+    var elseNode: SchemaNode?
+    var ref: SchemaNode?
+    var dynamicRef: SchemaNode?
+    /// The anchor name when `$dynamicRef` landed on a matching `$dynamicAnchor` (so it resolves dynamically).
+    var dynamicAnchor: String?
+    var discriminator: Discriminator?
+
+    /// `$ref`s that did not resolve: reported on every validation, and by `compile(at:)`.
+    var unresolved: [(keyword: String, message: String)] = []
+    var problems: [SchemaCompileError] = []
+
+    /// Which keyword groups are present, so a walk skips whole groups in one test.
+    var hasObjectKeywords = false
+    var hasArrayKeywords = false
+    var hasStringKeywords = false
+    var hasNumberKeywords = false
+    var hasApplicators = false
+    var tracksEvaluation: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
+
+    init(document: Int, pointer: JSONPointer, base: String, resourceID: Int) {
+        self.document = document; self.pointer = pointer; self.base = base; self.resourceID = resourceID
+    }
+
+    /// Every node this one links to (for reachability: `compile(at:)` problems).
+    var children: [SchemaNode] {
+        var out = prefixItems + allOf + anyOf + oneOf
+        out += [items, contains, unevaluatedItems, additionalProperties, unevaluatedProperties, propertyNames,
+                not, ifNode, thenNode, elseNode, ref, dynamicRef].compactMap { $0 }
+        out += propertyNamesInOrder.compactMap { properties[$0] }
+        out += patternProperties.map(\.node) + dependentSchemas.map(\.node)
+        out += discriminator?.mapping.map(\.node) ?? []
+        return out
+    }
+
+    /// Drops the edges that can close a cycle, so a validator's graph is freed with it.
+    func unlink() {
+        ref = nil; dynamicRef = nil; discriminator = nil
+        prefixItems = []; allOf = []; anyOf = []; oneOf = []; properties = [:]; patternProperties = []
+        dependentSchemas = []
+        items = nil; contains = nil; unevaluatedItems = nil; additionalProperties = nil; unevaluatedProperties = nil
+        propertyNames = nil; not = nil; ifNode = nil; thenNode = nil; elseNode = nil
+    }
+}
+
+/// OpenAPI's `discriminator`: the property whose value picks the one branch an object is validated against.
+struct Discriminator {
+    var propertyName: String
+    var mapping: [(value: String, node: SchemaNode)]
+
+    func target(for value: String) -> SchemaNode? { mapping.first { $0.value == value }?.node }
+}
+
+/// The JSON types a `type` keyword admits (plus null for OpenAPI 3.0 `nullable`).
+struct SchemaTypes: OptionSet {
+    let rawValue: UInt8
+    static let null = SchemaTypes(rawValue: 1)
+    static let boolean = SchemaTypes(rawValue: 2)
+    static let object = SchemaTypes(rawValue: 4)
+    static let array = SchemaTypes(rawValue: 8)
+    static let number = SchemaTypes(rawValue: 16)
+    static let string = SchemaTypes(rawValue: 32)
+    static let integer = SchemaTypes(rawValue: 64)
+
+    static let names: [(String, SchemaTypes)] = [("null", .null), ("boolean", .boolean), ("object", .object),
+        ("array", .array), ("number", .number), ("string", .string), ("integer", .integer)]
+
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init?(name: String) {
+        guard let t = Self.names.first(where: { $0.0 == name }) else { return nil }
+        self = t.1
+    }
+
+    func admits(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null: return contains(.null)
+        case .bool: return contains(.boolean)
+        case .object: return contains(.object)
+        case .array: return contains(.array)
+        case .string: return contains(.string)
+        case .number(let n): return contains(.number) || (contains(.integer) && n.isInteger)
+        }
+    }
+
+    /// `integer`, `string or null`.
+    var description: String {
+        let list = Self.names.filter { contains($0.1) }.map(\.0)
+        return list.count <= 1 ? (list.first ?? "nothing") : list.dropLast().joined(separator: ", ") + " or " + list[list.count - 1]
+    }
+}
+
+/// A compiled `pattern`: ECMA-262 source, matched unanchored (a search, as JSON Schema says).
+final class SchemaPattern: @unchecked Sendable {
+    let source: String
+    private let regex: NSRegularExpression
+
+    init?(_ source: String) {
+        guard let r = try? NSRegularExpression(pattern: source, options: []) else { return nil }
+        self.source = source; self.regex = r
+    }
+
+    func matches(_ s: String) -> Bool {
+        regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..<s.endIndex, in: s)) != nil
+    }
+}

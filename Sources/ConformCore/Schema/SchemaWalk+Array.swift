@@ -1,0 +1,82 @@
+/// Array keywords: sizes, `uniqueItems`, `prefixItems`, `items`, `contains`.
+extension SchemaWalk {
+    func checkArray(_ node: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {
+        var ok = true
+        let actual = { JSONValue.array(a).typedDescription() }
+        if let m = node.minItems, a.count < m {
+            ok = false
+            guard emit(error(node, "minItems", "minItems", "expected at least \(Self.plural(m, "item")), got \(actual())",
+                             expected: "at least \(Self.plural(m, "item"))", actual: actual())) else { return false }
+        }
+        if let m = node.maxItems, a.count > m {
+            ok = false
+            guard emit(error(node, "maxItems", "maxItems", "expected at most \(Self.plural(m, "item")), got \(actual())",
+                             expected: "at most \(Self.plural(m, "item"))", actual: actual())) else { return false }
+        }
+        if node.uniqueItems, let (first, second) = Self.duplicate(in: a) {
+            ok = false
+            guard emit(error(node, "uniqueItems", "uniqueItems", "items \(first) and \(second) are equal: \(a[second].typedDescription())",
+                             expected: "unique items", actual: "items \(first) and \(second) equal")) else { return false }
+        }
+        var none: Evaluated? = nil
+        let prefix = min(node.prefixItems.count, a.count)
+        for i in 0..<prefix {
+            path.append(.index(i))
+            let valid = check(node.prefixItems[i], a[i], &none)
+            path.removeLast()
+            if !valid { ok = false; if !collecting { return false } }
+        }
+        if local != nil { local!.itemPrefix = max(local!.itemPrefix, prefix) }
+        if let items = node.items {
+            for i in prefix..<a.count {
+                path.append(.index(i))
+                let valid = check(items, a[i], &none)
+                path.removeLast()
+                if !valid { ok = false; if !collecting { return false } }
+            }
+            if local != nil { local!.allItems = true }
+        }
+        if let contains = node.contains {
+            ok = checkContains(node, contains, a, &local) && ok
+        }
+        return ok
+    }
+
+    private func checkContains(_ node: SchemaNode, _ contains: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {
+        var matches = 0
+        var none: Evaluated? = nil
+        for i in a.indices {
+            path.append(.index(i))
+            let valid = quietly { check(contains, a[i], &none) }
+            path.removeLast()
+            if valid { matches += 1; if local != nil { local!.items.insert(i) } }
+        }
+        let least = node.minContains ?? 1
+        let actual = JSONValue.array(a).typedDescription()
+        if matches < least {
+            let keyword = node.minContains == nil ? "contains" : "minContains"
+            return emit(error(node, keyword, keyword, "expected at least \(Self.plural(least, "item")) matching \(contains.pointer), found \(matches) in \(actual)",
+                              expected: "at least \(least) matching", actual: "\(matches) matching")) && false
+        }
+        if let most = node.maxContains, matches > most {
+            return emit(error(node, "maxContains", "maxContains", "expected at most \(Self.plural(most, "item")) matching \(contains.pointer), found \(matches) in \(actual)",
+                              expected: "at most \(most) matching", actual: "\(matches) matching")) && false
+        }
+        return true
+    }
+
+    /// The first pair of equal items (JSON equality: `1 == 1.0`, objects regardless of key order).
+    static func duplicate(in a: [JSONValue]) -> (Int, Int)? {
+        guard a.count > 1 else { return nil }
+        if a.count <= 16 {
+            for i in 1..<a.count { for j in 0..<i where a[i] == a[j] { return (j, i) } }
+            return nil
+        }
+        var seen: [JSONValue: Int] = [:]
+        for (i, v) in a.enumerated() {
+            if let j = seen[v] { return (j, i) }
+            seen[v] = i
+        }
+        return nil
+    }
+}

@@ -1,0 +1,121 @@
+/// Object keywords: sizes, `required`, `dependentRequired`, member subschemas, `dependentSchemas`.
+extension SchemaWalk {
+    func checkObject(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
+        var ok = true
+        let actual = { JSONValue.object(o).typedDescription() }
+        if let m = node.minProperties, o.count < m {
+            ok = false
+            guard emit(error(node, "minProperties", "minProperties", "expected at least \(Self.plural(m, "property")), got \(o.count): \(actual())",
+                             expected: "at least \(Self.plural(m, "property"))", actual: actual())) else { return false }
+        }
+        if let m = node.maxProperties, o.count > m {
+            ok = false
+            guard emit(error(node, "maxProperties", "maxProperties", "expected at most \(Self.plural(m, "property")), got \(o.count): \(actual())",
+                             expected: "at most \(Self.plural(m, "property"))", actual: actual())) else { return false }
+        }
+        for name in node.required where o.index(forKey: name) == nil {
+            ok = false
+            let quoted = JSONWriter.quote(name)
+            guard emit(error(node, "required", "required property", "missing required property \(quoted)",
+                             expected: "property \(quoted)", actual: "missing")) else { return false }
+        }
+        for (property, requires) in node.dependentRequired where o.index(forKey: property) != nil {
+            for name in requires where o.index(forKey: name) == nil {
+                ok = false
+                guard emit(error(node, "dependentRequired", "required property",
+                                 "missing property \(JSONWriter.quote(name)), required when \(JSONWriter.quote(property)) is present",
+                                 expected: "property \(JSONWriter.quote(name))", actual: "missing")) else { return false }
+            }
+        }
+        if !node.properties.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil || node.propertyNames != nil {
+            ok = checkMembers(node, o, &local) && ok
+            if !ok && !collecting { return false }
+        }
+        for (property, schema) in node.dependentSchemas where o.index(forKey: property) != nil {
+            if !check(schema, .object(o), &local) { ok = false; if !collecting { return false } }
+        }
+        return ok
+    }
+
+    private func checkMembers(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
+        var ok = true
+        var none: Evaluated? = nil
+        for i in 0..<o.count {
+            let key = o.keys[i], value = o.values[i]
+            path.append(.key(key))
+            defer { path.removeLast() }
+            if let names = node.propertyNames, !check(names, .string(key), &none) {
+                ok = false; if !collecting { return false }
+            }
+            var matched = false
+            if let schema = node.properties[key] {
+                matched = true
+                if !check(schema, value, &none) { ok = false; if !collecting { return false } }
+            }
+            for (pattern, schema) in node.patternProperties where pattern.matches(key) {
+                matched = true
+                if !check(schema, value, &none) { ok = false; if !collecting { return false } }
+            }
+            if !matched, let additional = node.additionalProperties {
+                matched = true
+                if additional.boolean == false {
+                    ok = false
+                    path.removeLast()
+                    let allowed = node.propertyNamesInOrder.isEmpty ? "" : " (known: \(Self.quoted(node.propertyNamesInOrder, limit: 60)))"
+                    let e = error(node, "additionalProperties", "additional property",
+                                  "property \(JSONWriter.quote(key)) is not allowed\(allowed)",
+                                  expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(value.typedDescription(limit: 40))",
+                                  below: .key(key))
+                    path.append(.key(key))
+                    if !emit(e) { return false }
+                } else if !check(additional, value, &none) {
+                    ok = false; if !collecting { return false }
+                }
+            }
+            if matched, local != nil { local!.properties.insert(key) }
+        }
+        return ok
+    }
+
+    /// `unevaluatedProperties` / `unevaluatedItems`, once every other keyword here has said what it evaluated.
+    func checkUnevaluated(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
+        guard let seen = local else { return true }
+        var ok = true
+        var none: Evaluated? = nil
+        switch value {
+        case .object(let o):
+            guard let schema = node.unevaluatedProperties, !seen.allProperties else { return true }
+            for (key, member) in zip(o.keys, o.values) where !seen.properties.contains(key) {
+                if schema.boolean == false {
+                    ok = false
+                    guard emit(error(node, "unevaluatedProperties", "unevaluated property", "property \(JSONWriter.quote(key)) is not allowed here",
+                                     expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(member.typedDescription(limit: 40))",
+                                     below: .key(key))) else { return false }
+                } else {
+                    path.append(.key(key))
+                    let valid = check(schema, member, &none)
+                    path.removeLast()
+                    if !valid { ok = false; if !collecting { return false } }
+                }
+            }
+            local!.allProperties = true
+        case .array(let a):
+            guard let schema = node.unevaluatedItems, !seen.allItems else { return true }
+            for i in seen.itemPrefix..<max(seen.itemPrefix, a.count) where !seen.items.contains(i) {
+                if schema.boolean == false {
+                    ok = false
+                    guard emit(error(node, "unevaluatedItems", "unevaluated item", "item \(i) is not allowed here: \(a[i].typedDescription(limit: 40))",
+                                     expected: "no further items", actual: a[i].typedDescription(), below: .index(i))) else { return false }
+                } else {
+                    path.append(.index(i))
+                    let valid = check(schema, a[i], &none)
+                    path.removeLast()
+                    if !valid { ok = false; if !collecting { return false } }
+                }
+            }
+            local!.allItems = true
+        default: break
+        }
+        return ok
+    }
+}

@@ -1,0 +1,128 @@
+/// One validation of one instance: walks the compiled graph, collecting errors (or stopping at the first
+/// when only a yes/no is wanted, as inside `anyOf`, `not` and `if`).
+///
+/// The instance path is a stack of tokens turned into a `JSONPointer` only when an error is reported,
+/// so the success path builds no pointers and allocates no error arrays.
+final class SchemaWalk {
+    /// Which members and items the keywords at one instance location evaluated (for `unevaluated*`).
+    struct Evaluated {
+        var allProperties = false
+        var properties: Set<String> = []
+        var allItems = false
+        var itemPrefix = 0
+        var items: Set<Int> = []
+
+        mutating func merge(_ other: Evaluated) {
+            allProperties = allProperties || other.allProperties
+            if !other.properties.isEmpty { properties.formUnion(other.properties) }
+            allItems = allItems || other.allItems
+            itemPrefix = max(itemPrefix, other.itemPrefix)
+            if !other.items.isEmpty { items.formUnion(other.items) }
+        }
+    }
+
+    enum PathToken {
+        case key(String)
+        case index(Int)
+    }
+
+    /// Nested schema evaluations allowed before a `$ref` cycle that never consumes input is reported.
+    static let depthLimit = 400
+
+    let validator: SchemaValidator
+    var errors: [SchemaError] = []
+    var collecting = true
+    var path: [PathToken] = []
+    let dynamicScope: Bool
+    var scope: [Int] = []
+    var depth = 0
+
+    init(validator: SchemaValidator, dynamicScope: Bool) {
+        self.validator = validator
+        self.dynamicScope = dynamicScope
+        path.reserveCapacity(16)
+    }
+
+    var instancePointer: JSONPointer {
+        JSONPointer(tokens: path.map { token in
+            switch token {
+            case .key(let k): return k
+            case .index(let i): return String(i)
+            }
+        })
+    }
+
+    /// Records an error when collecting; returns whether the walk should go on (false: stop at the first).
+    @inline(__always)
+    func emit(_ error: @autoclosure () -> SchemaError) -> Bool {
+        if collecting { errors.append(error()) }
+        return collecting
+    }
+
+    /// Validates `value` against `node`; `eval` (when not nil) receives what this location's keywords evaluated.
+    func check(_ node: SchemaNode, _ value: JSONValue, _ eval: inout Evaluated?) -> Bool {
+        if let b = node.boolean {
+            if b { return true }
+            return emit(self.error(node, nil, "false schema", "no value is allowed here, got \(value.typedDescription())",
+                                   expected: "nothing", actual: value.typedDescription())) && false
+        }
+        if node.nullable, case .null = value { return true }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.depthLimit {
+            return emit(self.error(node, nil, "schema recursion",
+                                   "schema references nest deeper than \(Self.depthLimit) levels at this value (a $ref cycle?)",
+                                   expected: "finite nesting", actual: value.typedDescription())) && false
+        }
+        var pushed = false
+        if dynamicScope, scope.last != node.resourceID { scope.append(node.resourceID); pushed = true }
+        defer { if pushed { scope.removeLast() } }
+
+        var local: Evaluated? = (eval != nil || node.tracksEvaluation) ? Evaluated() : nil
+        var ok = true
+        if let types = node.types, !types.admits(value) {
+            ok = false
+            guard emit(typeError(node, types, value)) else { return false }
+        }
+        if node.enumValues != nil || node.constValue != nil {
+            ok = checkValue(node, value) && ok
+            if !ok && !collecting { return false }
+        }
+        switch value {
+        case .object(let o) where node.hasObjectKeywords: ok = checkObject(node, o, &local) && ok
+        case .array(let a) where node.hasArrayKeywords: ok = checkArray(node, a, &local) && ok
+        case .string(let s) where node.hasStringKeywords: ok = checkString(node, s) && ok
+        case .number(let n) where node.hasNumberKeywords: ok = checkNumber(node, n) && ok
+        default: break
+        }
+        if !ok && !collecting { return false }
+        if node.hasApplicators || node.discriminator != nil {
+            ok = checkApplicators(node, value, &local) && ok
+            if !ok && !collecting { return false }
+        }
+        if node.tracksEvaluation {
+            ok = checkUnevaluated(node, value, &local) && ok
+        }
+        if ok, eval != nil, let local { eval!.merge(local) }
+        return ok
+    }
+
+    /// Runs `body` with errors collected into a fresh list, then restores the walk's state.
+    func collectingSeparately(_ body: () -> Bool) -> (valid: Bool, errors: [SchemaError]) {
+        let savedErrors = errors, savedCollecting = collecting
+        errors = []; collecting = true
+        let valid = body()
+        let found = errors
+        errors = savedErrors; collecting = savedCollecting
+        return (valid, found)
+    }
+
+    /// Runs `body` as a yes/no question: no errors recorded, stops at the first failure.
+    @inline(__always)
+    func quietly(_ body: () -> Bool) -> Bool {
+        let saved = collecting
+        collecting = false
+        defer { collecting = saved }
+        return body()
+    }
+}
