@@ -8,7 +8,7 @@ struct SchemaCompiler {
 
     func fill() {
         for (key, value) in zip(object.keys, object.values) { keyword(key, value) }
-        if case .object? = object["if"] {
+        if let condition = object["if"], isSchema(condition) {
             node.ifNode = sub("if")
             if object["then"] != nil { node.thenNode = sub("then") }
             if object["else"] != nil { node.elseNode = sub("else") }

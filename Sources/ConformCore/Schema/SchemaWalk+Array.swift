@@ -69,12 +69,17 @@ extension SchemaWalk {
     static func duplicate(in a: [JSONValue]) -> (Int, Int)? {
         guard a.count > 1 else { return nil }
         if a.count <= 16 {
-            for i in 1..<a.count { for j in 0..<i where a[i] == a[j] { return (j, i) } }
+            for i in 1..<a.count { for j in 0..<i where equal(a[i], a[j]) { return (j, i) } }
             return nil
         }
         var seen: [JSONValue: Int] = [:]
         for (i, v) in a.enumerated() {
-            if let j = seen[v] { return (j, i) }
+            if let j = seen[v] {
+                if equal(a[j], v) { return (j, i) }
+                // Canonically equivalent but not equal: settle this item by comparing with every earlier one.
+                if let k = (0..<i).first(where: { equal(a[$0], v) }) { return (k, i) }
+                continue
+            }
             seen[v] = i
         }
         return nil

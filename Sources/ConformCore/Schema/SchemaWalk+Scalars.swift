@@ -5,9 +5,11 @@ extension SchemaWalk {
         if let values = node.enumValues {
             let member: Bool
             if let strings = node.enumStrings {
-                if case .string(let s) = value { member = strings.contains(s) } else { member = false }
+                // The set finds the candidate; Swift's `==` is canonical equivalence, JSON's is code points.
+                if case .string(let s) = value, let i = strings.firstIndex(of: s) { member = strings[i].utf8.elementsEqual(s.utf8) }
+                else { member = false }
             } else {
-                member = values.contains(value)
+                member = values.contains { Self.equal($0, value) }
             }
             if !member {
                 ok = false
@@ -16,13 +18,29 @@ extension SchemaWalk {
                                  expected: expected, actual: value.typedDescription())) else { return false }
             }
         }
-        if let constant = node.constValue, constant != value {
+        if let constant = node.constValue, !Self.equal(constant, value) {
             ok = false
             let expected = constant.typedDescription()
             guard emit(error(node, "const", "const", "expected \(expected), got \(value.typedDescription())",
                              expected: expected, actual: value.typedDescription())) else { return false }
         }
         return ok
+    }
+
+    /// JSON equality: numbers by exact value, objects regardless of member order, strings by code points
+    /// (Swift's `String ==` would call `"é"` and `"e\u{301}"` equal).
+    static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
+        case (.object(let x), .object(let y)):
+            guard x.count == y.count else { return false }
+            for (k, v) in zip(x.keys, x.values) {
+                guard let i = y.keys.firstIndex(where: { $0.utf8.elementsEqual(k.utf8) }), equal(v, y.values[i]) else { return false }
+            }
+            return true
+        default: return a == b
+        }
     }
 
     func checkNumber(_ node: SchemaNode, _ n: JSONNumber) -> Bool {

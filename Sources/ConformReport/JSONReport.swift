@@ -1,0 +1,127 @@
+import ConformCore
+
+/// Renders a run as the machine-readable results file documented by `reports/results.schema.json`:
+/// the input for baselines, merges and compatibility matrices.
+///
+/// Keys come in a fixed order and absent optionals are written as `null`, so the same run always gives
+/// byte-identical text; written with `JSONWriter` rather than `JSONEncoder`, whose key order is not fixed.
+/// Every finding carries its `fingerprint` (`Finding.fingerprint(suite:operation:)`) so runs can be compared.
+public enum JSONReport {
+    /// Bumped when a consumer would need to change: a field renamed, removed or re-typed.
+    public static let schemaVersion = 1
+
+    /// The whole run as pretty-printed JSON, ending with a newline.
+    public static func render(_ run: RunResult) -> String {
+        JSONWriter.write(value(run), pretty: true) + "\n"
+    }
+
+    /// The run as a `JSONValue`, in the documented key order.
+    public static func value(_ run: RunResult) -> JSONValue {
+        .object(JSONObject([
+            ("schemaVersion", JSONValue(schemaVersion)),
+            ("tool", .string(run.tool)),
+            ("version", .string(run.version)),
+            ("startedAt", .string(run.startedAt)),
+            ("durationSeconds", seconds(run.durationSeconds)),
+            ("exitCode", JSONValue(Int(run.exitCode))),
+            ("tally", tally(run.counts)),
+            ("suites", .array(run.suites.map(suite))),
+        ]))
+    }
+
+    static func suite(_ s: SuiteResult) -> JSONValue {
+        .object(JSONObject([
+            ("suite", .string(s.suite)),
+            ("title", .string(s.title)),
+            ("file", .string(s.file)),
+            ("baseURL", .string(s.baseURL)),
+            ("startedAt", .string(s.startedAt)),
+            ("durationSeconds", seconds(s.durationSeconds)),
+            ("tally", tally(s.counts)),
+            ("cases", .array(s.cases.map { testCase($0, suite: s.suite) })),
+        ]))
+    }
+
+    static func testCase(_ c: CaseResult, suite: String) -> JSONValue {
+        .object(JSONObject([
+            ("id", .string(c.id)),
+            ("operation", .string(c.operation)),
+            ("name", .string(c.name)),
+            ("citation", optional(c.citation)),
+            ("request", c.request.map(request) ?? .null),
+            ("extraRequests", .array(c.extraRequests.map(request))),
+            ("attempts", .array(c.attempts.map(attempt))),
+            ("response", c.response.map(response) ?? .null),
+            ("durationSeconds", seconds(c.durationSeconds)),
+            ("curl", optional(c.curl)),
+            ("checks", .array(c.checks.map { check($0, suite: suite, operation: c.operation) })),
+        ]))
+    }
+
+    static func check(_ r: CheckResult, suite: String, operation: String) -> JSONValue {
+        .object(JSONObject([
+            ("name", .string(r.name)),
+            ("check", .string(r.check)),
+            ("status", .string(r.status.rawValue)),
+            ("skipReason", optional(r.skipReason)),
+            ("findings", .array(r.findings.map { finding($0, suite: suite, operation: operation) })),
+        ]))
+    }
+
+    static func finding(_ f: Finding, suite: String, operation: String) -> JSONValue {
+        .object(JSONObject([
+            ("fingerprint", .string(f.fingerprint(suite: suite, operation: operation))),
+            ("kind", .string(f.kind.rawValue)),
+            ("check", .string(f.check)),
+            ("title", .string(f.title)),
+            ("detail", .string(f.detail)),
+            ("pointer", optional(f.pointer)),
+            ("rulePointer", optional(f.rulePointer)),
+            ("ruleLocation", optional(f.ruleLocation)),
+            ("expected", optional(f.expected)),
+            ("actual", optional(f.actual)),
+            ("citation", optional(f.citation)),
+        ]))
+    }
+
+    static func request(_ r: RecordedRequest) -> JSONValue {
+        .object(JSONObject([("method", .string(r.method)), ("url", .string(r.url)), ("headers", headers(r.headers))]))
+    }
+
+    static func response(_ r: RecordedResponse) -> JSONValue {
+        .object(JSONObject([
+            ("status", JSONValue(r.status)),
+            ("headers", headers(r.headers)),
+            ("bodySize", JSONValue(r.bodySize)),
+            ("bodyExcerpt", .string(r.bodyExcerpt)),
+        ]))
+    }
+
+    static func attempt(_ a: Attempt) -> JSONValue {
+        .object(JSONObject([
+            ("number", JSONValue(a.number)),
+            ("status", a.status.map { JSONValue($0) } ?? .null),
+            ("error", optional(a.error)),
+            ("durationSeconds", seconds(a.durationSeconds)),
+            ("waitSeconds", a.waitSeconds.map(seconds) ?? .null),
+        ]))
+    }
+
+    static func headers(_ list: [Header]) -> JSONValue {
+        .array(list.map { .object(JSONObject([("name", .string($0.name)), ("value", .string($0.value))])) })
+    }
+
+    static func tally(_ t: Tally) -> JSONValue {
+        .object(JSONObject([
+            ("passed", JSONValue(t.passed)), ("failed", JSONValue(t.failed)), ("errors", JSONValue(t.errors)),
+            ("skipped", JSONValue(t.skipped)), ("total", JSONValue(t.total)),
+        ]))
+    }
+
+    static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// Durations as JSON numbers; NaN and infinities (not JSON) and negatives become 0.
+    static func seconds(_ value: Double) -> JSONValue {
+        .number(JSONNumber(value.isFinite && value > 0 ? value : 0))
+    }
+}

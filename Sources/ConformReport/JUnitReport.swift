@@ -1,0 +1,120 @@
+import ConformCore
+
+/// Renders a run as JUnit XML, valid against the Surefire `junit-10.xsd` that CI UIs read.
+///
+/// ```xml
+/// <?xml version="1.0" encoding="UTF-8"?>
+/// <testsuites name="conform" tests="3" failures="1" errors="0" skipped="1" time="0.420">
+///   <testsuite name="scale-v5" tests="3" failures="1" errors="0" skipped="1" time="0.420" timestamp="…" id="0" package="scale-v5" file="suites/scale-v5.json">
+///     <properties>
+///       <property name="conform.baseURL" value="http://127.0.0.1:8080"/>
+///       …
+///     </properties>
+///     <testcase name="GET /v5/models?limit=1001 › rejects limit above maximum › status is 422" classname="scale-v5.listModels" time="0.012">
+///       <failure message="status code" type="status">…pointer, expected, actual, rule, citation, attempts, curl…</failure>
+///     </testcase>
+///   </testsuite>
+/// </testsuites>
+/// ```
+/// A contract that does not hold is `<failure>`; a check that could not run is `<error>` (STYLE habit 4).
+/// Everything is escaped through `XMLEscaping`; the output depends only on the `RunResult`.
+public enum JUnitReport {
+    /// The whole run as one JUnit XML document, ending with a newline.
+    public static func render(_ run: RunResult) -> String {
+        var xml = XMLLines()
+        xml.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        let suites = run.suites.map(SuiteRows.init)
+        let total = suites.reduce(Tally()) { $0 + $1.tally }
+        xml.open("testsuites", [("name", run.tool), ("time", ReportFormat.seconds(run.durationSeconds)),
+                                ("tests", "\(total.total)"), ("failures", "\(total.failed)"), ("errors", "\(total.errors)")])
+        for (index, suite) in suites.enumerated() { renderSuite(suite, index: index, run: run, into: &xml) }
+        xml.close("testsuites")
+        return xml.text
+    }
+
+    private static func renderSuite(_ rows: SuiteRows, index: Int, run: RunResult, into xml: inout XMLLines) {
+        let suite = rows.suite
+        var attributes: [(String, String)] = [
+            ("name", suite.suite), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed)"),
+            ("errors", "\(rows.tally.errors)"), ("skipped", "\(rows.tally.skipped)"),
+            ("time", ReportFormat.seconds(suite.durationSeconds)),
+        ]
+        if !suite.startedAt.isEmpty { attributes.append(("timestamp", suite.startedAt)) }
+        attributes += [("id", "\(index)"), ("package", suite.suite), ("file", suite.file)]
+        xml.open("testsuite", attributes)
+        xml.open("properties", [])
+        for (name, value) in [("conform.baseURL", suite.baseURL), ("conform.suiteFile", suite.file),
+                              ("conform.title", suite.title), ("conform.version", run.version)] {
+            xml.empty("property", [("name", name), ("value", value)])
+        }
+        xml.close("properties")
+        for row in rows.rows { renderTestcase(row, suite: suite, into: &xml) }
+        xml.close("testsuite")
+    }
+
+    private static func renderTestcase(_ row: SuiteRows.Row, suite: SuiteResult, into xml: inout XMLLines) {
+        let c = row.testCase
+        let attributes = [("name", row.name), ("classname", suite.suite + "." + c.operation),
+                          ("time", ReportFormat.seconds(row.seconds))]
+        guard let check = row.check else {
+            xml.open("testcase", attributes)
+            xml.empty("skipped", [("message", "the case made no checks")])
+            xml.close("testcase")
+            return
+        }
+        switch check.status {
+        case .passed:
+            xml.empty("testcase", attributes)
+        case .skipped:
+            xml.open("testcase", attributes)
+            xml.empty("skipped", [("message", check.skipReason ?? "skipped")])
+            xml.close("testcase")
+        case .failed, .error:
+            let element = check.status == .failed ? "failure" : "error"
+            xml.open("testcase", attributes)
+            xml.element(element, [("message", message(check)), ("type", check.check)], body: JUnitFailureBody.text(check, in: c))
+            xml.close("testcase")
+        }
+    }
+
+    /// The first finding's title (of the status's own kind first), with the count when there are several.
+    static func message(_ check: CheckResult) -> String {
+        let wanted: Finding.Kind = check.status == .failed ? .failure : .error
+        guard let lead = check.findings.first(where: { $0.kind == wanted }) ?? check.findings.first else {
+            return check.status == .failed ? "check failed without reporting a finding" : "check could not run and reported no reason"
+        }
+        return check.findings.count == 1 ? lead.title : lead.title + " (\(check.findings.count) findings)"
+    }
+}
+
+/// One suite flattened into JUnit rows: one per check, plus one for a case that made no checks
+/// (so it cannot vanish from the report), with counts that match the rows written.
+struct SuiteRows {
+    struct Row {
+        var testCase: CaseResult
+        var check: CheckResult?
+        var name: String
+        var seconds: Double
+    }
+
+    var suite: SuiteResult
+    var rows: [Row] = []
+    var tally = Tally()
+
+    init(_ suite: SuiteResult) {
+        self.suite = suite
+        for c in suite.cases {
+            guard !c.checks.isEmpty else {
+                rows.append(Row(testCase: c, check: nil, name: c.name, seconds: c.durationSeconds))
+                tally.skipped += 1
+                continue
+            }
+            // The request's time is shared among its checks so per-test times add up to the suite's.
+            let share = c.durationSeconds / Double(c.checks.count)
+            for check in c.checks {
+                rows.append(Row(testCase: c, check: check, name: ReportFormat.testName(c, check), seconds: share))
+            }
+            tally = tally + Tally(c.checks)
+        }
+    }
+}

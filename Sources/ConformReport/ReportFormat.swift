@@ -1,0 +1,25 @@
+import ConformCore
+
+/// Small formatting rules shared by the three reports, so they agree on numbers and words.
+enum ReportFormat {
+    /// Seconds as a plain decimal with millisecond precision (`0.123`), as JUnit's `SUREFIRE_TIME`
+    /// pattern wants: no exponent, no sign, no locale. Negative, NaN and infinite durations become `0.000`.
+    static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "0.000" }
+        let millis = (value * 1000).rounded()
+        guard millis < 1e15 else { return "0.000" }
+        let ms = Int64(millis)
+        let fraction = String(ms % 1000)
+        return "\(ms / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
+    /// `1 check`, `3 checks`.
+    static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))
+    }
+
+    /// The name a CI UI shows for one check: `GET /v5/models?limit=1001 › rejects limit above maximum › status is 422`.
+    static func testName(_ c: CaseResult, _ check: CheckResult) -> String {
+        c.name + " › " + check.name
+    }
+}

@@ -1,0 +1,131 @@
+import ConformCore
+import Foundation
+
+/// A secret the run holds and the environment variable it came from (`SGP_API_KEY`).
+public struct Secret: Sendable, Hashable {
+    /// The variable's name; redacted text shows `$env` in place of the value.
+    public var env: String
+    public var value: String
+    public init(env: String, value: String) { self.env = env; self.value = value }
+
+    /// `$SGP_API_KEY`.
+    public var placeholder: String { "$\(env)" }
+}
+
+/// Removes secrets from anything Conform prints or writes: recorded requests, URLs, response headers and
+/// body excerpts, finding text.
+///
+/// Two nets, because either alone leaks. **By value**: every occurrence of a secret — raw, percent-encoded,
+/// base64, JSON-escaped — becomes `$ENV_VAR`, wherever it appears (a server that echoes the key in its body,
+/// a key in a query string). **By header name**: `Authorization`, `Proxy-Authorization`, `x-api-key`,
+/// `api-key`, `Cookie`, `Set-Cookie` and the suite's own auth header never show their value, even when it is
+/// no secret we know (a session cookie the server set). Value matching applies only to secrets of at least
+/// `minimumValueLength` (4) bytes: a one-letter "secret" would otherwise blank out every "a" in every report,
+/// and so hide the evidence; such short secrets are still hidden in their header by name.
+public struct Redactor: Sendable {
+    /// Header names whose values are always hidden (lower-cased).
+    public static let sensitiveHeaderNames: Set<String> = [
+        "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie", "set-cookie",
+    ]
+    public static let minimumValueLength = 4
+    /// What a sensitive header shows when its value is no secret we know.
+    public static let hidden = "[redacted]"
+
+    public let secrets: [Secret]
+    /// Lower-cased names of headers whose values are hidden.
+    public let headerNames: Set<String>
+    /// Values known not to be secret (the deliberately wrong key of an `auth.wrong` case): shown as they are
+    /// in sensitive headers, so the report says what was actually sent.
+    public let publicValues: Set<String>
+    /// (pattern, replacement), longest pattern first so a secret containing another is replaced whole.
+    private let patterns: [(String, String)]
+
+    /// - Parameters:
+    ///   - headerNames: extra sensitive header names (the suite's auth header), besides the standard ones.
+    public init(secrets: [Secret] = [], headerNames: [String] = [], publicValues: [String] = []) {
+        self.secrets = secrets
+        self.headerNames = Self.sensitiveHeaderNames.union(headerNames.map { $0.lowercased() })
+        self.publicValues = Set(publicValues)
+        var patterns: [(String, String)] = []
+        for secret in secrets where secret.value.utf8.count >= Self.minimumValueLength {
+            for form in Self.forms(of: secret.value) where !patterns.contains(where: { $0.0 == form }) {
+                patterns.append((form, secret.placeholder))
+            }
+        }
+        self.patterns = patterns.sorted { $0.0.utf8.count > $1.0.utf8.count }
+    }
+
+    /// The environment variable names of the secrets (for `CurlCommand`).
+    public var envNames: [String] { secrets.map(\.env) }
+
+    /// The spellings a secret takes on its way through HTTP and JSON.
+    static func forms(of value: String) -> [String] {
+        var forms = [value]
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        if let encoded = value.addingPercentEncoding(withAllowedCharacters: unreserved) { forms.append(encoded) }
+        let base64 = Data(value.utf8).base64EncodedString()
+        forms.append(base64)
+        forms.append(base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: ""))
+        forms.append(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "/", with: "\\/")
+            .replacingOccurrences(of: "\"", with: "\\\""))
+        return forms
+    }
+
+    /// `text` with every occurrence of every secret (in every form) replaced by `$ENV_VAR`.
+    public func redact(_ text: String) -> String {
+        var result = text
+        for (pattern, replacement) in patterns where result.contains(pattern) {
+            result = result.replacingOccurrences(of: pattern, with: replacement)
+        }
+        return result
+    }
+
+    /// Headers with secrets removed by value, and sensitive headers' values hidden by name.
+    public func redact(headers: [Header]) -> [Header] {
+        headers.map { Header($0.name, redact(header: $0.name, value: $0.value)) }
+    }
+
+    /// One header value, redacted.
+    public func redact(header name: String, value: String) -> String {
+        guard headerNames.contains(name.lowercased()), !value.isEmpty else { return redact(value) }
+        // `x-api-key: <secret>` or `Authorization: Bearer <secret>`: name the variable, keep the scheme word.
+        let (scheme, credential) = Self.splitScheme(value)
+        if let secret = secrets.first(where: { $0.value == credential && !$0.value.isEmpty }) {
+            return scheme + secret.placeholder
+        }
+        let byValue = redact(value)
+        if byValue != value { return byValue }
+        if publicValues.contains(value) || publicValues.contains(credential) { return value }
+        return scheme + Self.hidden
+    }
+
+    /// ("Bearer ", "abc") for "Bearer abc"; ("", value) when the value is a single token.
+    static func splitScheme(_ value: String) -> (String, String) {
+        guard let space = value.firstIndex(of: " ") else { return ("", value) }
+        let scheme = value[..<space]
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return ("", value) }
+        let rest = value[value.index(after: space)...].drop { $0 == " " }
+        return (value[..<rest.startIndex].description, String(rest))
+    }
+
+    /// A request as it may be recorded: URL and headers redacted.
+    public func record(_ request: HTTPRequest) -> RecordedRequest {
+        RecordedRequest(method: request.method, url: redact(request.url), headers: redact(headers: request.headers))
+    }
+
+    /// A response as it may be recorded: headers redacted, the body's first `excerptCharacters` as text,
+    /// redacted (the redaction runs on a longer prefix first, so a secret straddling the cut is still caught).
+    public func record(_ response: HTTPResponse, excerptCharacters: Int = 2048) -> RecordedResponse {
+        RecordedResponse(status: response.status, headers: redact(headers: response.headers),
+                         bodySize: response.body.count, bodyExcerpt: excerpt(response.body, characters: excerptCharacters))
+    }
+
+    /// The start of a body as redacted text (invalid UTF-8 shown as U+FFFD).
+    public func excerpt(_ body: [UInt8], characters: Int) -> String {
+        let margin = (patterns.first?.0.utf8.count ?? 0) + 4
+        let prefix = body.prefix(characters * 4 + margin)
+        let text = redact(String(decoding: prefix, as: UTF8.self))
+        return String(text.prefix(characters))
+    }
+}

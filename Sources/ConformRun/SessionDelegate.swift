@@ -1,0 +1,57 @@
+import ConformCore
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The one delegate of `URLSessionTransport`'s session: routes each task's events to its `TaskState`.
+/// (On Linux only a session-level delegate sees redirects and data; per-task delegates are ignored.)
+final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private var states: [Int: TaskState] = [:]
+
+    func register(_ state: TaskState, for task: Int) { lock.withLock { states[task] = state } }
+    func unregister(_ task: Int) { _ = lock.withLock { states.removeValue(forKey: task) } }
+    private func state(_ task: URLSessionTask) -> TaskState? { lock.withLock { states[task.taskIdentifier] } }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        guard let state = state(task) else { return completionHandler(nil) }
+        let target = request.url
+        let location = target?.absoluteString ?? (response.value(forHTTPHeaderField: "Location") ?? "?")
+        if let target, Endpoint.origin(target) == state.origin {
+            if state.followRedirect(to: location) { return completionHandler(request) }
+            completionHandler(nil)
+            if state.finish(.failure(TransportError(.tooManyRedirects(limit: state.maxRedirects), endpoint: state.endpoint))) {
+                task.cancel()
+            }
+            return
+        }
+        // Another origin: refuse, so the headers (and the credential among them) never travel there.
+        completionHandler(nil)
+        if state.finish(.failure(TransportError(.redirectToOtherOrigin(location: location), endpoint: state.endpoint))) {
+            task.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        guard let state = state(dataTask) else { return completionHandler(.cancel) }
+        if let failure = state.receive(response) {
+            completionHandler(.cancel)
+            if state.finish(.failure(failure)) { dataTask.cancel() }
+            return
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard let state = state(dataTask) else { return }
+        if let failure = state.append(data), state.finish(.failure(failure)) { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+        guard let state = state(task) else { return }
+        _ = state.finish(state.completion(error: error))
+    }
+}

@@ -1,0 +1,62 @@
+import ConformCore
+import Foundation
+import Testing
+@testable import ConformRun
+
+/// A 100 MiB body must end in `bodyTooLarge` quickly without the process ever holding it.
+/// Serialized: the memory figures are per process, so these two must not overlap each other.
+@Suite(.serialized) struct BodyCapTests {
+    static let hundredMiB = 100 << 20
+
+    /// Streams `total` bytes with no Content-Length (so only streaming can catch it), 64 KiB at a time.
+    static func hugeBodyServer(total: Int, announce: Bool) throws -> LoopbackServer {
+        try LoopbackServer { _, connection in
+            let length = announce ? "Content-Length: \(total)\r\n" : ""
+            guard connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\(length)Connection: close\r\n\r\n") else { return }
+            let chunk = [UInt8](repeating: UInt8(ascii: " "), count: 64 << 10)
+            var sent = 0
+            while sent < total, connection.write(chunk) { sent += chunk.count }
+        }
+    }
+
+    @Test(arguments: [8 << 20, 64 << 20])
+    func streamedBodyOverTheCapStopsEarly(cap: Int) async throws {
+        let server = try Self.hugeBodyServer(total: Self.hundredMiB, announce: false)
+        defer { server.stop() }
+        let transport = URLSessionTransport(configuration: .init(maxBodyBytes: cap))
+        let peakBefore = try #require(procStatusBytes("VmHWM"))
+        let rssBefore = try #require(procStatusBytes("VmRSS"))
+        let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/big"), timeout: 30) }
+        let peakGrowth = (procStatusBytes("VmHWM") ?? 0) - peakBefore
+        let rssGrowth = (procStatusBytes("VmRSS") ?? 0) - rssBefore
+        let error = try #require(outcome.error)
+        guard case .bodyTooLarge(let limit, let received) = error.kind else {
+            Issue.record("expected bodyTooLarge, got \(error.message)"); return
+        }
+        #expect(limit == cap)
+        #expect(received > cap && received < Self.hundredMiB)
+        #expect(seconds < 10)
+        // At most the cap is held (plus URLSession's chunks in flight); never the 100 MiB.
+        #expect(peakGrowth < cap + (24 << 20), "peak RSS grew by \(peakGrowth >> 20) MiB for a cap of \(cap >> 20) MiB")
+        print("body cap \(cap >> 20) MiB: stopped after \(received >> 20) MiB in \(seconds) s; peak RSS +\(peakGrowth >> 20) MiB, RSS +\(rssGrowth >> 20) MiB")
+    }
+
+    @Test func announcedLengthOverTheCapFailsBeforeReading() async throws {
+        let server = try Self.hugeBodyServer(total: Self.hundredMiB, announce: true)
+        defer { server.stop() }
+        let transport = URLSessionTransport()
+        let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/big"), timeout: 30) }
+        let error = try #require(outcome.error)
+        #expect(error.kind == .bodyTooLarge(limit: 64 << 20, receivedSoFar: 0))
+        #expect(error.message == "response body from 127.0.0.1:\(server.port) exceeds the cap of 64 MiB (stopped after 0 bytes)")
+        #expect(seconds < 5)
+    }
+
+    @Test func bodyAtTheCapIsAccepted() async throws {
+        let server = try Self.hugeBodyServer(total: 1 << 20, announce: false)
+        defer { server.stop() }
+        let transport = URLSessionTransport(configuration: .init(maxBodyBytes: 1 << 20))
+        let response = try #require(await transport.send(HTTPRequest(url: server.baseURL + "/ok"), timeout: 10).response)
+        #expect(response.body.count == 1 << 20)
+    }
+}

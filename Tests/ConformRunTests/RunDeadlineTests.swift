@@ -1,0 +1,49 @@
+import ConformCore
+import Foundation
+import Testing
+@testable import ConformRun
+
+/// The whole-run deadline cuts requests in flight and fails later ones at once.
+@Suite struct RunDeadlineTests {
+    @Test func inFlightRequestIsCutAndLaterOnesFailFast() async throws {
+        let box = ServerBox()
+        let server = try LoopbackServer { _, _ in hang(box.server) }
+        box.server = server
+        defer { server.stop() }
+        let deadline = RunDeadline(seconds: 1)
+        let transport = DeadlineTransport(base: URLSessionTransport(), deadline: deadline)
+        let (first, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 30) }
+        #expect(first.error?.kind == .cancelled(reason: "run deadline of 1 s reached"))
+        #expect(first.error?.message == "request to 127.0.0.1:\(server.port) cancelled: run deadline of 1 s reached")
+        #expect(seconds >= 0.8 && seconds < 3, "took \(seconds) s")
+        let requestsBefore = server.requests.count
+        let (second, fast) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/next"), timeout: 30) }
+        #expect(second.error?.kind == .cancelled(reason: "run deadline of 1 s reached"))
+        #expect(fast < 0.1)
+        #expect(server.requests.count == requestsBefore, "nothing is sent after the deadline")
+    }
+
+    @Test func ownTimeoutStaysATimeoutWhenTheDeadlineIsFar() async throws {
+        let box = ServerBox()
+        let server = try LoopbackServer { _, _ in hang(box.server) }
+        box.server = server
+        defer { server.stop() }
+        let transport = DeadlineTransport(base: URLSessionTransport(), deadline: RunDeadline(seconds: 60))
+        let outcome = await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 0.5)
+        #expect(outcome.error?.kind == .timedOut(seconds: 0.5))
+    }
+
+    @Test func swiftTaskCancellationEndsTheRequest() async throws {
+        let box = ServerBox()
+        let server = try LoopbackServer { _, _ in hang(box.server) }
+        box.server = server
+        defer { server.stop() }
+        let transport = URLSessionTransport()
+        let task = Task { await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 30) }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        task.cancel()
+        let (outcome, seconds) = await timed { await task.value }
+        #expect(outcome.error?.kind == .cancelled(reason: "the run was interrupted"))
+        #expect(seconds < 2)
+    }
+}

@@ -1,0 +1,31 @@
+import ConformCore
+import Foundation
+@testable import ConformRun
+
+/// Seconds elapsed while running `body`.
+func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+    let start = ContinuousClock.now
+    let value = try await body()
+    return (value, RetryingTransport.seconds(ContinuousClock.now - start))
+}
+
+/// A `/proc/self/status` field in bytes (`VmRSS`, `VmHWM`); nil off Linux.
+func procStatusBytes(_ field: String) -> Int? {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") where line.hasPrefix(field + ":") {
+        let digits = line.dropFirst(field.count + 1).filter(\.isNumber)
+        return Int(digits).map { $0 * 1024 }
+    }
+    return nil
+}
+
+extension TransportOutcome {
+    var response: HTTPResponse? { if case .success(let r) = self { return r }; return nil }
+    var error: TransportError? { if case .failure(let e) = self { return e }; return nil }
+}
+
+/// Blocks a handler thread until the server stops (or `limit` seconds pass): a server that never answers.
+func hang(_ server: @autoclosure () -> LoopbackServer?, limit: Double = 20) {
+    let end = Date().addingTimeInterval(limit)
+    while Date() < end, !(server()?.isStopped ?? true) { usleep(20_000) }
+}
