@@ -12,6 +12,8 @@ final class SchemaNode {
     /// Base URI for the node's references; also its schema resource, for `$dynamicRef` scopes.
     let base: String
     let resourceID: Int
+    /// The document's URI when it is not the validator's own (errors then name it).
+    let foreignDocumentURI: String?
 
     /// `true` / `false` schemas (and the empty schema, compiled as `true`).
     var boolean: Bool?
@@ -86,8 +88,9 @@ final class SchemaNode {
     var hasApplicators = false
     var tracksEvaluation: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
 
-    init(document: Int, pointer: JSONPointer, base: String, resourceID: Int) {
+    init(document: Int, pointer: JSONPointer, base: String, resourceID: Int, foreignDocumentURI: String?) {
         self.document = document; self.pointer = pointer; self.base = base; self.resourceID = resourceID
+        self.foreignDocumentURI = foreignDocumentURI
     }
 
     /// Every node this one links to (for reachability: `compile(at:)` problems).

@@ -11,7 +11,7 @@ extension SchemaValidator {
     func resolve(_ ref: String, base: String) -> Resolution {
         let absolute = URIReference.resolve(ref, against: base)
         let (resource, fragment) = URIReference.splitFragment(absolute)
-        guard let root = resourceLocation(resource) else { return .missing("no document or $id \"\(resource)\" is known") }
+        guard let root = resourceLocation(resource) else { return .missing("cannot load \"\(resource)\": no such document or $id") }
         if fragment.isEmpty || fragment.hasPrefix("/") {
             guard let p = JSONPointer(fragment) else { return .missing("\"\(fragment)\" is not a JSON Pointer") }
             let target = Location(document: root.document, pointer: root.pointer.appending(p))
@@ -44,7 +44,8 @@ extension SchemaValidator {
         if let n = cache[location] { return n }
         let doc = documents[location.document]
         let base = SchemaResourceIndex.baseURI(of: location.pointer, in: doc, documentURI: documentURIs[location.document])
-        let node = SchemaNode(document: location.document, pointer: location.pointer, base: base, resourceID: resourceID(base))
+        let node = SchemaNode(document: location.document, pointer: location.pointer, base: base, resourceID: resourceID(base),
+                              foreignDocumentURI: location.document == 0 ? nil : documentURIs[location.document])
         // Cached before its subschemas are built, so a recursive `$ref` finds it instead of looping.
         cache[location] = node
         switch location.pointer.resolve(in: doc) {

@@ -139,16 +139,20 @@ public struct SchemaError: Sendable, Hashable, CustomStringConvertible {
     public var detail: String
     public var expected: String
     public var actual: String
+    /// The document holding the failing keyword when it is not the validator's own (a `$ref` into another file).
+    public var keywordDocumentURI: String?
     public init(instancePointer: JSONPointer, keywordLocation: JSONPointer, keyword: String, title: String,
-                detail: String, expected: String, actual: String) {
+                detail: String, expected: String, actual: String, keywordDocumentURI: String? = nil) {
         self.instancePointer = instancePointer; self.keywordLocation = keywordLocation; self.keyword = keyword
         self.title = title; self.detail = detail; self.expected = expected; self.actual = actual
+        self.keywordDocumentURI = keywordDocumentURI
     }
 
     /// `/items/0/id: type: expected string, got integer 3 (schema /properties/items/…/type)`.
     public var description: String {
         let at = instancePointer.tokens.isEmpty ? "(root)" : instancePointer.description
-        return "\(at): \(title): \(detail) (schema \(keywordLocation))"
+        let schema = (keywordDocumentURI.map { $0 + "#" } ?? "") + keywordLocation.description
+        return "\(at): \(title): \(detail) (schema \(schema))"
     }
 }
 

@@ -10,7 +10,8 @@ extension SchemaWalk {
         case nil: break
         }
         return SchemaError(instancePointer: instance, keywordLocation: keyword.map { node.pointer.appending($0) } ?? node.pointer,
-                           keyword: keyword ?? "false", title: title, detail: detail, expected: expected, actual: actual)
+                           keyword: keyword ?? "false", title: title, detail: detail, expected: expected, actual: actual,
+                           keywordDocumentURI: node.foreignDocumentURI)
     }
 
     func typeError(_ node: SchemaNode, _ types: SchemaTypes, _ value: JSONValue) -> SchemaError {
