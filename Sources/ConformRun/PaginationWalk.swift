@@ -85,7 +85,15 @@ struct PaginationWalk: Sendable {
                                           skipReason: "only page-style walks can ask for a page past the end"))
                 continue
             }
-            checks.append(WalkRuleCheck.evaluate(rule, observation, at: run.rule(walk.pointer.appending("checks"))))
+            let result = WalkRuleCheck.evaluate(rule, observation, at: run.rule(walk.pointer.appending("checks")))
+            if !complete && result.status != .failed {
+                // What stopped the walk is already reported once (transport, status, maxPages); a rule that
+                // needs the whole list is not also an error, but a failure seen on the pages fetched stands.
+                checks.append(CheckResult(name: result.name, check: result.check, status: .skipped,
+                                          skipReason: "the walk stopped after \(fetched.count) page\(fetched.count == 1 ? "" : "s"), before its last page"))
+                continue
+            }
+            checks.append(result)
         }
         checks += pageInvariantChecks(fetched)
         let first = fetched.first

@@ -64,8 +64,9 @@ struct RunInvocation {
         let missing = Runner.missingCredentials(in: suites, environment: environment)
         guard missing.isEmpty else {
             for m in missing {
-                Console.err("error: suite '\(m.suite.id)' (\(m.suite.file.source.path)) needs the credential in environment variable \(m.env), which is unset or empty; nothing was sent")
+                Console.err("error: suite '\(m.suite.id)' (\(m.suite.file.source.path)) needs the credential in environment variable \(m.env), which is unset or empty")
             }
+            Console.err("nothing was sent: set the variable\(missing.count == 1 ? "" : "s") above (or mark the suite's auth optional)")
             return 2
         }
         let selection = self.options
