@@ -42,6 +42,16 @@ import Testing
         #expect(checks.first { $0.check == "walk.unionEqualsTotal" }?.status == .failed)
     }
 
+    @Test func pageInvariantFailsOnThePageThatBreaksIt() async throws {
+        var walk = try Self.walk(rules: [.noDuplicateIds])
+        walk.pageInvariants = [Invariant(expression: try Expression.parse("page == 1 || len(items) < 2"), pointer: .root)]
+        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [walk]), transport: Self.api(count: 5))
+        let check = try #require(run.suites.first?.cases.first?.checks.first { $0.check == "walk.pageInvariant" })
+        #expect(check.status == .failed)
+        #expect(check.findings.count == 1)
+        #expect(check.findings.first?.detail.hasPrefix("page 2: ") == true)
+    }
+
     @Test func hittingMaxPagesIsAnError() async throws {
         let t = Self.api(count: 50)
         let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [try Self.walk(rules: [.unionEqualsTotal], maxPages: 3)]), transport: t)

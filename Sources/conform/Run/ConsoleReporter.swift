@@ -52,6 +52,9 @@ final class ConsoleReporter: @unchecked Sendable {
         }
     }
 
+    /// Clears the progress line before the summary.
+    func finish() { lock.withLock { clearProgress() } }
+
     private func clearProgress() {
         if progress { Console.errRaw("\r\u{1B}[K") }
     }

@@ -87,6 +87,7 @@ struct RunInvocation {
         let transport = URLSessionTransport(configuration: .init(maxBodyBytes: maxBody))
         let runner = Runner(transport: transport, options: options, environment: environment)
         let result = Blocking.wait { await runner.run(suites) }
+        reporter.finish()
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
         var writeFailed = false
