@@ -15,7 +15,7 @@ enum Endpoint {
     }
 
     static func hostPort(_ url: URL) -> String {
-        guard let host = url.host else { return "" }
+        guard let host = url.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) else { return "" }
         let port = url.port ?? defaultPort(url.scheme?.lowercased() ?? "")
         return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }

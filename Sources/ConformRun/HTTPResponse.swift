@@ -3,8 +3,8 @@ import ConformCore
 /// A complete HTTP response as received: status, headers, the whole body (within the cap), final URL, timing.
 public struct HTTPResponse: Sendable, Hashable {
     public var status: Int
-    /// Response headers. URLSession hands them over as a dictionary, so their order on the wire is lost;
-    /// the transport sorts them by lower-cased name to keep reports deterministic.
+    /// Response headers. `SocketTransport` keeps them in wire order with names as received; URLSession hands
+    /// them over as a dictionary, so `URLSessionTransport` sorts them by lower-cased name (deterministic reports).
     public var headers: [Header]
     public var body: [UInt8]
     /// The URL that answered: the request URL, or the last same-origin redirect target.

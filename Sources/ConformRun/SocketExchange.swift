@@ -68,7 +68,8 @@ struct SocketExchange {
         var target = components?.percentEncodedPath ?? "/"
         if target.isEmpty { target = "/" }
         if let query = components?.percentEncodedQuery { target += "?" + query }
-        let hostHeader = (host.contains(":") ? "[\(host)]" : host) + (port == 80 ? "" : ":\(port)")
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let hostHeader = (bare.contains(":") ? "[\(bare)]" : bare) + (port == 80 ? "" : ":\(port)")
         var head = "\(method) \(target) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
         let skipped: Set<String> = ["host", "connection", "content-length", "transfer-encoding"]
         for header in request.headers where !skipped.contains(header.name.lowercased()) {

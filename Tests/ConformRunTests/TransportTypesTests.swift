@@ -61,4 +61,24 @@ import Testing
         _ = await kind.make().send(request, timeout: 5)
         #expect(server.requests.allSatisfy { $0.header("X-Injected") == nil })
     }
+
+    @Test func socketTransportKeepsResponseHeadersAsReceived() async throws {
+        let server = try LoopbackServer { _, connection in
+            connection.respond(status: 200, headers: [("X-Zeta", "1"), ("x-alpha", "2"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")], body: "{}")
+        }
+        defer { server.stop() }
+        let socket = try #require(await SocketTransport().send(HTTPRequest(url: server.baseURL + "/"), timeout: 5).response)
+        #expect(Array(socket.headers.prefix(4)) == [Header("X-Zeta", "1"), Header("x-alpha", "2"), Header("Set-Cookie", "a=1"), Header("Set-Cookie", "b=2")])
+        let session = try #require(await URLSessionTransport().send(HTTPRequest(url: server.baseURL + "/"), timeout: 5).response)
+        let names = session.headers.map { $0.name.lowercased() }
+        #expect(names == names.sorted())
+    }
+
+    @Test(arguments: [
+        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"), ("https://API.example.com/x", "API.example.com:443"),
+        ("http://[::1]:9/x", "[::1]:9"), ("http://h/x", "h:80"), ("no url", ""),
+    ])
+    func endpointsNameHostAndPort(url: String, expected: String) {
+        #expect(Endpoint.hostPort(url) == expected)
+    }
 }
