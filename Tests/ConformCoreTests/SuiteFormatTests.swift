@@ -93,4 +93,22 @@ import Testing
         #expect(page.name == "list: accepts page at its minimum (1)")
         #expect(plan.walks.count == 4 && plan.crossChecks.count == 1)
     }
+
+    @Test func walkVariableIsABodyFieldElsewhere() {
+        let op = SuiteFixtures.listOperation(parameters: "").replacingOccurrences(of: #""total >= len(items)""#, with: #""page >= 1""#)
+        guard case .failure(let failure) = SuiteFixtures.load(SuiteFixtures.suite(operation: op)) else {
+            Issue.record("a response invariant read an unknown body field \"page\" and loaded")
+            return
+        }
+        #expect(failure.errors.map(\.message) == [#"invariant reads body field "page", which no schema of response 200 mentions"#])
+    }
+
+    @Test func caseAuthModeNeedsSuiteAuth() {
+        let extra = #", "cases": [ { "id": "c", "operation": "list", "auth": "none", "expect": { "status": 401 } } ]"#
+        guard case .failure(let failure) = SuiteFixtures.load(SuiteFixtures.suite(operation: SuiteFixtures.listOperation(parameters: ""), extra: extra)) else {
+            Issue.record("a case without credential loaded in a suite without auth")
+            return
+        }
+        #expect(failure.errors.map(\.message) == [#"case "auth": "none" needs the suite's "auth" (which credential to leave out or fake)"#])
+    }
 }

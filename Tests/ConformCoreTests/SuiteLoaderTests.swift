@@ -29,9 +29,9 @@ import Testing
         .init(file: "bad-expression", problems: [
             ##"bad-expression.json:14:65: error: invariant does not parse: expected ')' to close the call of len(), found end of expression at column 19 of "total >= len(items" (at /operations/0/responses/200/invariants/0)"##]),
         .init(file: "unknown-field", problems: [
-            ##"unknown-field.json:14:46: error: invariant reads body field "itmes", which no schema of response 200 mentions; did you mean "items"? (at /operations/0/responses/200/invariants/0)"##]),
+            ##"unknown-field.json:14:60: error: invariant reads body field "itmes", which no schema of response 200 mentions; did you mean "items"? (at /operations/0/responses/200/invariants/0)"##]),
         .init(file: "unknown-nested-field", problems: [
-            ##"unknown-nested-field.json:14:46: error: invariant reads body field "items[*].nmae", which no schema of response 200 mentions; did you mean "name"? (at /operations/0/responses/200/invariants/0)"##]),
+            ##"unknown-nested-field.json:14:60: error: invariant reads body field "items[*].nmae", which no schema of response 200 mentions; did you mean "name"? (at /operations/0/responses/200/invariants/0)"##]),
         .init(file: "unknown-operation", problems: [
             ##"unknown-operation.json:17:35: error: unknown operation "lst"; did you mean "list"? (at /cases/0/operation)"##]),
         .init(file: "unknown-parameter", problems: [

@@ -133,6 +133,15 @@ import Testing
         #expect(failure.errors.map(\.message) == [#"operation "get" needs "probePath" values for "id" to send its generated case "get.n.minimum""#])
     }
 
+    @Test func generatedCaseWithoutARequiredQueryValueIsALoadError() {
+        let op = SuiteFixtures.listOperation(parameters: ##""q": { "in": "query", "required": true, "schema": { "type": "string" } }, "n": { "in": "query", "schema": { "enum": ["a"] } }"##)
+        guard case .failure(let failure) = SuiteFixtures.load(SuiteFixtures.suite(operation: op)) else {
+            Issue.record("loaded without probeQuery")
+            return
+        }
+        #expect(failure.errors.map(\.message) == [#"operation "list" needs "probeQuery" values for "q" to send its generated case "list.n.enum-first""#])
+    }
+
     @Test func probesSendProbeQueryAndReplaceTheProbedName() throws {
         let op = SuiteFixtures.listOperation(parameters: #""limit": { "in": "query", "schema": { "type": "integer", "minimum": 1 } }, "view": { "in": "query", "schema": { "type": "string" } }"#,
                                              probeQuery: #""view": "full", "limit": 50"#)

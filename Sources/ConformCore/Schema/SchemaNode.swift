@@ -161,18 +161,3 @@ struct SchemaTypes: OptionSet {
         return list.count <= 1 ? (list.first ?? "nothing") : list.dropLast().joined(separator: ", ") + " or " + list[list.count - 1]
     }
 }
-
-/// A compiled `pattern`: ECMA-262 source, matched unanchored (a search, as JSON Schema says).
-final class SchemaPattern: @unchecked Sendable {
-    let source: String
-    private let regex: NSRegularExpression
-
-    init?(_ source: String) {
-        guard let r = try? NSRegularExpression(pattern: source, options: []) else { return nil }
-        self.source = source; self.regex = r
-    }
-
-    func matches(_ s: String) -> Bool {
-        regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..<s.endIndex, in: s)) != nil
-    }
-}

@@ -79,28 +79,37 @@ extension SchemaWalk {
         return ok
     }
 
-    /// Exact for decimals that fit 64-bit integers once scaled to a common exponent; `Double` beyond.
+    /// Exact: with value = digits × 10^exponent, `n / d` is an integer when `a × 10^(ea−eb)` is divisible
+    /// by `b` (modular arithmetic keeps `1e308` and 30-digit integers exact); `Double` only for divisors
+    /// beyond 18 significant digits.
     static func isMultiple(_ n: JSONNumber, of d: JSONNumber) -> Bool {
         if let a = Int64(n.text), let b = Int64(d.text), b != 0 { return a % b == 0 }
         let x = n.decimal, y = d.decimal
         if x.digits.isEmpty { return true }
-        if x.digits.count <= 18, y.digits.count <= 18,
-           let a = Int64(String(decoding: x.digits, as: UTF8.self)), let b = Int64(String(decoding: y.digits, as: UTF8.self)) {
-            let e = min(x.exponent, y.exponent)
-            if let sa = scale(a, x.exponent - e), let sb = scale(b, y.exponent - e), sb != 0 { return sa % sb == 0 }
+        guard y.digits.count <= 18, let b = UInt64(String(decoding: y.digits, as: UTF8.self)), b != 0 else {
+            let q = n.doubleValue / d.doubleValue
+            return q.isFinite && q == q.rounded()
         }
-        let q = n.doubleValue / d.doubleValue
-        return q.isFinite && q == q.rounded()
+        // Normalised digits never end in 0, so they cannot be divisible by b × 10^k for k ≥ 1.
+        if x.exponent < y.exponent { return false }
+        var remainder: UInt64 = 0
+        for c in x.digits { remainder = (mulMod(remainder, 10, b) + UInt64(c - 48)) % b }
+        return mulMod(remainder, powMod(10, x.exponent - y.exponent, b), b) == 0
     }
 
-    private static func scale(_ v: Int64, _ power: Int) -> Int64? {
-        var v = v
-        for _ in 0..<power {
-            let (r, overflow) = v.multipliedReportingOverflow(by: 10)
-            if overflow { return nil }
-            v = r
+    private static func mulMod(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((high % m, low)).remainder
+    }
+
+    private static func powMod(_ base: UInt64, _ exponent: Int, _ m: UInt64) -> UInt64 {
+        var result: UInt64 = 1 % m, b = base % m, e = exponent
+        while e > 0 {
+            if e & 1 == 1 { result = mulMod(result, b, m) }
+            b = mulMod(b, b, m)
+            e >>= 1
         }
-        return v
+        return result
     }
 
     mutating func checkString(_ node: SchemaNode, _ s: String) -> Bool {

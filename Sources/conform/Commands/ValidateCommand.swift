@@ -4,9 +4,9 @@ import Foundation
 /// `conform validate PATH...`: loads suites strictly and lists every problem with `file:line:col`.
 ///
 /// ```
-/// suites/broken.json:12:19: error: unknown key "methd" in operation; did you mean "method"? (at /operations/0/methd)
-///         { "id": "list", "methd": "GET", "path": "/v5/models",
-///                         ^
+/// broken.json:17:54: error: unknown query parameter "lmit" for operation "list"; did you mean "limit"? (at /cases/0/query/lmit)
+///         { "id": "first", "operation": "list", "query": { "lmit": 10 }, "expect": { "status": 200 } }
+///                                                          ^
 /// 1 suite valid, 1 with problems
 /// ```
 /// Exit 0 when every suite is valid, 2 otherwise (and for usage errors).

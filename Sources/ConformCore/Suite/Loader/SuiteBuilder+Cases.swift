@@ -21,6 +21,9 @@ extension SuiteBuilder {
         }
         let headers = readHeaders(m)
         let auth = m.word("auth", among: ["default", "none", "wrong"]).flatMap(Case.AuthMode.init(rawValue:)) ?? .default
+        if auth != .default, file.document["auth"] == nil {
+            reader.error("case \"auth\": \(JSONWriter.quote(auth.rawValue)) needs the suite's \"auth\" (which credential to leave out or fake)", at: m.at("auth"))
+        }
         let expect = m.members("expect", what: "expect", required: true).flatMap { readExpectation($0, operation: op) }
         guard let id, let opName, op != nil, let expect else { return nil }
         return Case(id: id, name: name ?? id, description: description, operation: opName, query: query, pathParams: pathParams,

@@ -103,11 +103,13 @@ final class SuiteBuilder {
                              at: c.pointer.appending("id"))
             }
             guard let op = suite.operation(generated.operation), !reportedOperations.contains(op.id) else { continue }
-            let given = Set(generated.pathParams.map(\.0))
-            let missing = op.parameters.filter { $0.location == .path && !given.contains($0.name) }.map(\.name)
-            if !missing.isEmpty {
+            let givenPath = Set(generated.pathParams.map(\.0))
+            let givenQuery = Set(generated.query.map(\.0))
+            let missingPath = op.parameters.filter { $0.location == .path && !givenPath.contains($0.name) }.map(\.name)
+            let missingQuery = op.parameters.filter { $0.location == .query && $0.required && !givenQuery.contains($0.name) }.map(\.name)
+            for (key, missing) in [("probePath", missingPath), ("probeQuery", missingQuery)] where !missing.isEmpty {
                 reportedOperations.insert(op.id)
-                reader.error("operation \(JSONWriter.quote(op.id)) needs \"probePath\" values for \(missing.map { JSONWriter.quote($0) }.joined(separator: ", ")) to send its generated case \(JSONWriter.quote(generated.id))",
+                reader.error("operation \(JSONWriter.quote(op.id)) needs \(JSONWriter.quote(key)) values for \(missing.map { JSONWriter.quote($0) }.joined(separator: ", ")) to send its generated case \(JSONWriter.quote(generated.id))",
                              at: op.pointer)
             }
         }
