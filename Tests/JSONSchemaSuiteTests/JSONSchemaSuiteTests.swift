@@ -6,11 +6,9 @@ import Testing
 /// (`CONFORM_SHARED` overrides `../shared`): every required test, plus the `optional/format/` tests of the
 /// formats Conform asserts. Prints a tally and fails listing every failure that is not excluded below.
 @Suite struct JSONSchemaSuiteTests {
-    /// Tests Conform does not support, each with its reason. Matched by file and group description.
-    static let exclusions: [(file: String, group: String?, reason: String)] = [
-        ("vocabulary.json", "schema that uses custom metaschema with with no validation vocabulary",
-         "$vocabulary: a custom meta-schema that switches the validation vocabulary off is not honoured; 2020-12 vocabularies always apply"),
-    ]
+    /// Tests Conform does not support, each with its reason, matched by file and group description.
+    /// Empty: `$dynamicRef` and `$vocabulary` are supported, so every required test runs.
+    static let exclusions: [(file: String, group: String?, reason: String)] = []
 
     /// Formats asserted by Conform; the suite's `optional/format/<name>.json` files for them must pass.
     static let assertedFormats = ["date-time", "date", "time", "uuid", "uri", "email", "ipv4", "ipv6"]

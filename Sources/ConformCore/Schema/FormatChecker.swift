@@ -4,6 +4,7 @@ public enum FormatChecker {
     /// The formats `check` knows; any other format is an annotation only.
     public static let known: [String] = ["date-time", "date", "time", "uuid", "uri", "email", "ipv4", "ipv6"]
 
+    /// Whether `check` knows the format (an asserted one).
     public static func isKnown(_ format: String) -> Bool { known.contains(format) }
 
     /// Whether `value` is a valid `format`; nil when the format is not one Conform checks.

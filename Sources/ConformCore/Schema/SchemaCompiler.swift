@@ -3,12 +3,37 @@ struct SchemaCompiler {
     let validator: SchemaValidator
     let node: SchemaNode
     let object: JSONObject
+    /// Vocabularies the meta-schema declares; keywords of other vocabularies are annotations. Nil: all apply.
+    let vocabularies: Set<String>?
+
+    static let vocabularyOfKeyword: [String: String] = {
+        var map: [String: String] = [:]
+        for k in ["type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+                  "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
+                  "maxProperties", "minProperties", "required", "dependentRequired"] { map[k] = "validation" }
+        for k in ["prefixItems", "items", "contains", "additionalProperties", "properties", "patternProperties",
+                  "dependentSchemas", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not"] { map[k] = "applicator" }
+        for k in ["unevaluatedItems", "unevaluatedProperties"] { map[k] = "unevaluated" }
+        return map
+    }()
+
+    private static let vocabularyPrefix = "https://json-schema.org/draft/2020-12/vocab/"
+
+    private func applies(_ key: String) -> Bool {
+        guard let vocabularies, let vocabulary = Self.vocabularyOfKeyword[key] else { return true }
+        return vocabularies.contains(Self.vocabularyPrefix + vocabulary)
+    }
+
+    /// Formats assert when the validator says so, or when the meta-schema declares format-assertion.
+    private var assertsFormats: Bool {
+        validator.assertFormats || vocabularies?.contains(Self.vocabularyPrefix + "format-assertion") == true
+    }
 
     private var documentURI: String { validator.documentURIs[node.document] }
 
     func fill() {
-        for (key, value) in zip(object.keys, object.values) { keyword(key, value) }
-        if let condition = object["if"], isSchema(condition) {
+        for (key, value) in zip(object.keys, object.values) where applies(key) { keyword(key, value) }
+        if let condition = object["if"], isSchema(condition), applies("if") {
             node.ifNode = sub("if")
             if object["then"] != nil { node.thenNode = sub("then") }
             if object["else"] != nil { node.elseNode = sub("else") }
@@ -55,7 +80,7 @@ struct SchemaCompiler {
             node.pattern = p
         case "format":
             guard case .string(let s) = value else { return problem(key, "format must be a string") }
-            if validator.assertFormats && FormatChecker.isKnown(s) { node.format = s }
+            if assertsFormats && FormatChecker.isKnown(s) { node.format = s }
         case "minItems": node.minItems = count(key, value)
         case "maxItems": node.maxItems = count(key, value)
         case "uniqueItems": node.uniqueItems = value.boolValue ?? false

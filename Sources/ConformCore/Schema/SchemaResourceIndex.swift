@@ -83,4 +83,22 @@ struct SchemaResourceIndex {
         }
         return base
     }
+
+    /// The meta-schema in effect at `pointer`: the nearest `$schema` on the way down (absolute), or nil.
+    static func metaSchema(of pointer: JSONPointer, in document: JSONValue, documentURI: String) -> String? {
+        var base = documentURI
+        var meta: String?
+        var current: JSONValue? = document
+        for i in 0...pointer.tokens.count {
+            guard let value = current else { break }
+            if case .string(let id)? = value["$id"] {
+                base = URIReference.splitFragment(URIReference.resolve(id, against: base)).resource
+            }
+            if case .string(let m)? = value["$schema"] { meta = URIReference.resolve(m, against: base) }
+            guard i < pointer.tokens.count else { break }
+            if dataKeywords.contains(pointer.tokens[i]) { break }
+            current = JSONPointer(tokens: [pointer.tokens[i]]).resolve(in: value)
+        }
+        return meta
+    }
 }

@@ -51,13 +51,29 @@ extension SchemaValidator {
         switch location.pointer.resolve(in: doc) {
         case .bool(let b)?: node.boolean = b
         case .object(let o)?:
-            if o.isEmpty { node.boolean = true } else { SchemaCompiler(validator: self, node: node, object: o).fill() }
+            if o.isEmpty { node.boolean = true } else {
+                SchemaCompiler(validator: self, node: node, object: o, vocabularies: vocabularies(at: location)).fill()
+            }
         default:
             node.boolean = true
             node.problems.append(SchemaCompileError(message: "a schema must be an object or a boolean",
                                                     documentURI: documentURIs[location.document], pointer: location.pointer))
         }
         return node
+    }
+
+    /// The vocabularies the meta-schema named by `$schema` declares (nil when none is named or it declares none).
+    func vocabularies(at location: Location) -> Set<String>? {
+        guard let meta = SchemaResourceIndex.metaSchema(of: location.pointer, in: documents[location.document],
+                                                        documentURI: documentURIs[location.document]) else { return nil }
+        if let cached = vocabularyCache[meta] { return cached }
+        var declared: Set<String>?
+        if case .found(let l) = resolve(meta, base: meta),
+           case .object(let v)? = l.pointer.resolve(in: documents[l.document])?["$vocabulary"] {
+            declared = Set(v.keys)
+        }
+        vocabularyCache[meta] = .some(declared)
+        return declared
     }
 
     /// Compiles every `$dynamicAnchor` a dynamic `$dynamicRef` may land on, including ones in documents

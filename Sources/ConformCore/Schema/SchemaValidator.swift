@@ -25,6 +25,8 @@ public final class SchemaValidator: @unchecked Sendable {
     var usesDynamicScope = false
     /// Anchor names some dynamic `$dynamicRef` uses: their `$dynamicAnchor`s are compiled as they are found.
     var dynamicNames: Set<String> = []
+    /// Meta-schema URI → the vocabularies its `$vocabulary` declares (nil: no declaration, all apply).
+    var vocabularyCache: [String: Set<String>?] = [:]
 
     public init(document: JSONValue, uri: String, registry: SchemaRegistry = SchemaRegistry(), assertFormats: Bool = true) {
         let uri = URIReference.splitFragment(uri).resource
@@ -115,52 +117,4 @@ extension JSONValue {
         default: return false
         }
     }
-}
-
-/// A schema found by resolving a reference: its value, the document it lives in and its pointer there.
-public struct ResolvedSchema: Sendable {
-    public var schema: JSONValue
-    public var documentURI: String
-    public var pointer: JSONPointer
-    public init(schema: JSONValue, documentURI: String, pointer: JSONPointer) { self.schema = schema; self.documentURI = documentURI; self.pointer = pointer }
-}
-
-/// One way an instance fails a schema.
-public struct SchemaError: Sendable, Hashable, CustomStringConvertible {
-    /// Where in the instance (`/items/57/model_vendor`).
-    public var instancePointer: JSONPointer
-    /// Where in the schema document the failing keyword is (`/operations/0/responses/200/schema/…/enum`).
-    public var keywordLocation: JSONPointer
-    /// The keyword (`enum`, `required`, `type`, `format`, …).
-    public var keyword: String
-    /// Short title: "enum membership", "required property", "type".
-    public var title: String
-    /// Detail with types: `expected integer, got string "3"`.
-    public var detail: String
-    public var expected: String
-    public var actual: String
-    /// The document holding the failing keyword when it is not the validator's own (a `$ref` into another file).
-    public var keywordDocumentURI: String?
-    public init(instancePointer: JSONPointer, keywordLocation: JSONPointer, keyword: String, title: String,
-                detail: String, expected: String, actual: String, keywordDocumentURI: String? = nil) {
-        self.instancePointer = instancePointer; self.keywordLocation = keywordLocation; self.keyword = keyword
-        self.title = title; self.detail = detail; self.expected = expected; self.actual = actual
-        self.keywordDocumentURI = keywordDocumentURI
-    }
-
-    /// `/items/0/id: type: expected string, got integer 3 (schema /properties/items/…/type)`.
-    public var description: String {
-        let at = instancePointer.tokens.isEmpty ? "(root)" : instancePointer.description
-        let schema = (keywordDocumentURI.map { $0 + "#" } ?? "") + keywordLocation.description
-        return "\(at): \(title): \(detail) (schema \(schema))"
-    }
-}
-
-/// A schema that cannot be used: bad keyword value, unresolved `$ref`, …
-public struct SchemaCompileError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var documentURI: String
-    public var pointer: JSONPointer
-    public init(message: String, documentURI: String, pointer: JSONPointer) { self.message = message; self.documentURI = documentURI; self.pointer = pointer }
-    public var description: String { "\(documentURI)#\(pointer): \(message)" }
 }

@@ -45,7 +45,7 @@ extension SchemaWalk {
             let key = o.keys[i], value = o.values[i]
             path.append(.key(key))
             defer { path.removeLast() }
-            if let names = node.propertyNames, !check(names, .string(key), &none) {
+            if let names = node.propertyNames, !checkName(node, names, key) {
                 ok = false; if !collecting { return false }
             }
             var matched = false
@@ -82,6 +82,21 @@ extension SchemaWalk {
             if matched, local != nil { local!.properties.insert(key) }
         }
         return ok
+    }
+
+    /// `propertyNames`: one error naming the property (the name is not a value a pointer could point at).
+    private mutating func checkName(_ node: SchemaNode, _ names: SchemaNode, _ key: String) -> Bool {
+        var none: Evaluated? = nil
+        guard collecting else { return quietly(names, .string(key), &none) }
+        let run = separately(names, .string(key))
+        if run.valid { return true }
+        let why = run.errors.first.map { "\($0.title): \($0.detail)" } ?? "does not match"
+        path.removeLast()
+        let e = error(node, "propertyNames", "property name", "property name \(JSONWriter.quote(key)) is not allowed: \(why)",
+                      expected: "a name matching \(names.pointer)", actual: JSONWriter.quote(key), below: .key(key))
+        path.append(.key(key))
+        sink.errors.append(e)
+        return false
     }
 
     /// `unevaluatedProperties` / `unevaluatedItems`, once every other keyword here has said what it evaluated.

@@ -26,7 +26,8 @@ struct SchemaWalk {
         case index(Int)
     }
 
-    /// Nested schema evaluations allowed before a `$ref` cycle that never consumes input is reported.
+    /// Nested schema evaluations allowed (beyond 8 per instance level) before a `$ref` cycle that never
+    /// consumes input is reported.
     static let depthLimit = 400
 
     let validator: SchemaValidator
@@ -72,7 +73,8 @@ struct SchemaWalk {
         if node.nullable, case .null = value { return true }
         depth += 1
         defer { depth -= 1 }
-        if depth > Self.depthLimit {
+        // Deep data legitimately nests deep; only nesting that outgrows the instance path is a cycle.
+        if depth > Self.depthLimit && depth > Self.depthLimit + 8 * path.count {
             return emit(self.error(node, nil, "schema recursion",
                                    "schema references nest deeper than \(Self.depthLimit) levels at this value (a $ref cycle?)",
                                    expected: "finite nesting", actual: value.typedDescription())) && false
