@@ -2,8 +2,11 @@ import ConformCore
 
 /// A results file that does not have the documented shape: where (JSON Pointer) and what.
 public struct JSONReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// JSON Pointer of the offending member (empty for the whole file).
     public var pointer: String
+    /// What is wrong there.
     public var message: String
+    /// An error at `pointer`.
     public init(pointer: String, message: String) { self.pointer = pointer; self.message = message }
     public var description: String { "results file" + (pointer.isEmpty ? "" : " at \(pointer)") + ": " + message }
 }

@@ -32,10 +32,11 @@ enum MarkdownText {
     }
 
     /// A code span that survives any content: a fence longer than any backtick run inside, padding when
-    /// the content touches a backtick or a space, `|` escaped for table cells, controls made visible.
+    /// the content touches a backtick or a space, controls made visible. (In a table cell, `MarkdownTable`
+    /// escapes `|`, which GFM requires even inside code spans.)
     static func code(_ s: String) -> String {
         guard !s.isEmpty else { return "*(empty)*" }
-        let content = VisibleText.clean(s.replacingNewlines(with: "\n"), keeping: []).replacingOccurrences(of: "|", with: "\\|")
+        let content = VisibleText.clean(s.replacingNewlines(with: "\n"), keeping: [])
         let fence = String(repeating: "`", count: longestRun(of: "`", in: content) + 1)
         let pad = content.hasPrefix("`") || content.hasSuffix("`") || content.hasPrefix(" ") || content.hasSuffix(" ")
         return fence + (pad ? " " : "") + content + (pad ? " " : "") + fence

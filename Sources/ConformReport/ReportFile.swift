@@ -7,8 +7,11 @@ import Foundation
 
 /// A report file could not be written: which path, and why.
 public struct ReportFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The report path as given.
     public var path: String
+    /// What failed and the system's reason (`cannot replace the file: Is a directory`).
     public var reason: String
+    /// An error for `path`.
     public init(path: String, reason: String) { self.path = path; self.reason = reason }
     public var description: String { "cannot write report \(path): \(reason)" }
 }

@@ -62,6 +62,22 @@ import Testing
         #expect(md.contains("\\<script\\>alert('x\\&y')\\</script\\>"))
     }
 
+    @Test func collapsesLongListsInDetails() {
+        let manyGroups = (0..<30).map { i in Finding(check: "schema.required", title: "required property", detail: "missing", pointer: "/field\(i)") }
+        let cases = (0..<30).map { i in
+            CaseResult(id: "c\(i)", operation: "op", name: "case \(i)",
+                       checks: [CheckResult.from(name: "schema", check: "schema", findings: i == 0 ? manyGroups : [manyGroups[0]])])
+        }
+        let run = RunResult(version: "0", startedAt: "", durationSeconds: 0,
+                            suites: [SuiteResult(suite: "s", title: "t", file: "f", baseURL: "b", cases: cases)])
+        let md = MarkdownReport.render(run)
+        #expect(md.contains("<summary>10 more groups</summary>"))
+        #expect(md.contains("<summary>5 more failing checks</summary>"))
+        // Every group and every check is still there, only folded.
+        #expect(md.contains("`/field29`"))
+        #expect(md.contains("### ✘ s › case 29 › schema"))
+    }
+
     @Test(.enabled(if: Tools.path(of: "cmark-gfm") != nil, "needs cmark-gfm (apt-get install cmark-gfm)"))
     func rendersCleanlyInAGFMRenderer() throws {
         let md = MarkdownReport.render(SampleRun.run)
