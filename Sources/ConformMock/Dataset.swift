@@ -64,7 +64,9 @@ struct Dataset {
         synth.armed = k == armedIndex
         var trace = SynthesisTrace()
         var object = synth.value(g, key: Self.key(seed, k), trace: &trace).objectValue ?? JSONObject()
-        for (name, _) in view.propertyPointers { if let v = item[name] { object[name] = v } }
+        for (name, _) in view.propertyPointers where !(synth.armed && SchemaPath.isTouched([name], from: g, in: document, by: drift)) {
+            if let v = item[name] { object[name] = v }
+        }
         return object
     }
 

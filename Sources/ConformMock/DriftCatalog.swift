@@ -19,8 +19,23 @@ public enum DriftCatalog {
             names.insert(unique)
             out.append(Drift(name: unique, breaks: breaks, expectedCheck: check, rulePointer: rule, suite: suite.id, effect: effect))
         }
-        for site in service.sites {
+        var typedObjects = Set<JSONPointer>()
+        let discriminators = discriminatorProperties(suite.file.document)
+        for var site in service.sites {
             let place = readable(site.drift.location)
+            // A broken discriminator property fails the oneOf's discriminator before its own keyword.
+            let member: String? = {
+                if case .dropRequired(_, let m) = site.drift { return m }
+                let t = site.drift.location.tokens
+                return t.count >= 2 && t[t.count - 2] == "properties" ? t.last : nil
+            }()
+            if let member, discriminators.contains(member) { site.check = "schema.discriminator" }
+            // One type change per object schema (its first plainly typed member) keeps the list readable.
+            if case .typeChange(let at) = site.drift {
+                let tokens = at.tokens
+                guard tokens.count >= 2, tokens[tokens.count - 2] == "properties",
+                      typedObjects.insert(JSONPointer(tokens: Array(tokens.dropLast(2)))).inserted else { continue }
+            }
             switch site.drift {
             case .dropRequired(_, let member):
                 add("drop-required:\(place).\(member)", "\(place) objects lack the required member '\(member)'", site.check, site.rulePointer, .schema(site.drift))
@@ -135,6 +150,19 @@ public enum DriftCatalog {
                 add("type-param-accepted:\(op.id).\(p.name)", "a non-numeric \(p.name) is answered 200 instead of \(pe.status)", "status", rule,
                     .typeParamAccepted(operation: op.id, parameter: p.name))
             }
+        }
+    }
+
+    /// Every `discriminator.propertyName` in the document.
+    static func discriminatorProperties(_ value: JSONValue) -> Set<String> {
+        switch value {
+        case .object(let o):
+            var out = Set<String>()
+            if let name = o["discriminator"]?["propertyName"]?.stringValue { out.insert(name) }
+            for v in o.values { out.formUnion(discriminatorProperties(v)) }
+            return out
+        case .array(let a): return a.reduce(into: Set<String>()) { $0.formUnion(discriminatorProperties($1)) }
+        default: return []
         }
     }
 

@@ -16,9 +16,15 @@ enum SchemaPath {
 
     /// True when `drift` breaks the member at `path`, so computed values must not overwrite it.
     static func isTouched(_ path: [String], from root: JSONPointer, in document: JSONValue, by drift: SchemaDrift?) -> Bool {
-        guard let drift, let last = path.last, let found = locate(path, from: root, in: document) else { return false }
-        if case .dropRequired(let object, let member) = drift, object == found.parent, member == last { return true }
-        return found.member == drift.location
+        guard let drift, !path.isEmpty else { return false }
+        // A drift on any enclosing member (`meta` dropped) touches the members inside it too.
+        for end in 1...path.count {
+            let prefix = Array(path[..<end])
+            guard let last = prefix.last, let found = locate(prefix, from: root, in: document) else { return false }
+            if case .dropRequired(let object, let member) = drift, object == found.parent, member == last { return true }
+            if found.member == drift.location { return true }
+        }
+        return false
     }
 }
 

@@ -78,8 +78,10 @@ extension SuiteService {
             let link = { (n: Int) in JSONValue.string(Self.pageURL(request, pageParam: pageParam, page: n)) }
             put(profile.roles[.first], link(first))
             put(profile.roles[.last], link(first + max(0, pages - 1)))
-            put(profile.roles[.next], hasMore && effect != .nextLinkMissing(operation: op.id) ? link(page + 1) : nil)
-            put(profile.roles[.previous], page > first && effect != .previousLinkMissing(operation: op.id) ? link(page - 1) : nil)
+            // `nil` would be JSON null here (JSONValue is nil-literal expressible): absent links are removed instead.
+            let absent: JSONValue? = Optional.none
+            put(profile.roles[.next], hasMore && effect != .nextLinkMissing(operation: op.id) ? link(page + 1) : absent)
+            put(profile.roles[.previous], page > first && effect != .previousLinkMissing(operation: op.id) ? link(page - 1) : absent)
         }
         return .object(wrapper)
     }

@@ -72,7 +72,8 @@ struct Synthesizer {
         var result = value(branchPointer(index), key: key, member: member, force: force, depth: depth + 1, trace: &trace)
         // OpenAPI discriminator: name the chosen branch in its property.
         if case .object(let d)? = view.schema["discriminator"], let property = d["propertyName"]?.stringValue,
-           case .object(var o) = result {
+           case .object(var o) = result,
+           !(armed && SchemaPath.isTouched([property], from: branchPointer(index), in: document, by: drift)) {
             let ref = branchPointer(index).resolve(in: document)?["$ref"]?.stringValue
             if let mapping = d["mapping"]?.objectValue, let ref,
                let name = zip(mapping.keys, mapping.values).first(where: { $0.1.stringValue == ref })?.0 {
