@@ -67,7 +67,7 @@ struct OpenWebUIAPI: ReferenceAPI {
     static func model(_ i: Int) -> JSONValue {
         let userID = ["u1", "u2", "u3"][i % 3]
         let created = 1_704_067_200 + i * 3600
-        let base: JSONValue? = i % 4 == 0 ? .null : (i % 4 == 1 ? nil : .string(i % 2 == 0 ? "gpt-4o" : "llama3"))
+        let base: JSONValue? = i % 4 == 0 ? JSONValue.null : (i % 4 == 1 ? JSONValue?.none : .string(i % 2 == 0 ? "gpt-4o" : "llama3"))
         return .object([
             ("id", .string("model-\(i)")),
             ("user_id", .string(userID)),
