@@ -1,1 +1,120 @@
-print("conform-bench: not yet built")
+import ConformCore
+import Foundation
+
+// conform-bench: parse and validation throughput on a generated 10,000-item Scale GP v5 page.
+//
+//   $ swift build -c release --product conform-bench && .build/release/conform-bench
+//   input            7.52 MB (10000 items), contract: suites/scale-gp-v5-list-models.json, best of 7
+//   parse              …  ms    … MB/s   (goal ≥ 300)
+//   …
+// `--json` prints one line instead: {"input_mb":…, "parse_mb_s":…, "validate_mb_s":…, "foundation_parse_mb_s":…,
+// "parse_ms":…, "validate_ms":…, "peak_rss_mb":…}.
+
+struct BenchOptions {
+    var json = false
+    var repetitions = 7
+    var items = 10_000
+    var suitePath: String?
+
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH]"
+
+    init(_ args: [String]) throws {
+        var it = args.makeIterator()
+        while let a = it.next() {
+            switch a {
+            case "--json": json = true
+            case "--repeat": repetitions = try Self.positive(it.next(), a)
+            case "--items": items = try Self.positive(it.next(), a)
+            case "--suite":
+                guard let p = it.next() else { throw BenchError("--suite needs a path\n\(Self.usage)") }
+                suitePath = p
+            case "-h", "--help": throw BenchError(Self.usage)
+            default:
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--help"])
+                throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
+            }
+        }
+    }
+
+    static func positive(_ value: String?, _ flag: String) throws -> Int {
+        guard let value, let n = Int(value), n > 0 else { throw BenchError("\(flag) needs a positive integer\n\(usage)") }
+        return n
+    }
+}
+
+func run() throws {
+    let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    let page = ModelPage(itemCount: options.items)
+    let bytes = page.bytes()
+    let megabytes = Double(bytes.count) / 1_000_000
+    let contract = try BenchContract.load(suitePath: options.suitePath)
+    let context = EvaluationContext(
+        body: nil,
+        request: ["method": "GET", "path": "/v5/models", "query": ["limit": .number(JSONNumber(options.items))]],
+        response: ["status": 200, "headers": ["content-type": "application/json"]])
+
+    // One checked run first: figures for a page that fails its own contract would measure the wrong path.
+    let body = try JSONParser.parse(bytes)
+    let errors = contract.validator.validate(body, schemaAt: contract.schemaPointer)
+    if let e = errors.first { throw BenchError("generated page fails the schema (\(errors.count) errors): \(e.instancePointer) \(e.title): \(e.detail)") }
+    var checked = context
+    checked.body = body
+    for invariant in contract.invariants {
+        let verdict = invariant.check(in: checked)
+        if !verdict.holds { throw BenchError("generated page breaks invariant \(invariant.source): \(verdict.explanation)") }
+    }
+
+    let parse = try BenchTimer.best(options.repetitions) {
+        let v = try JSONParser.parse(bytes)
+        return v["items"]?.arrayValue?.count ?? 0
+    }
+    let validate = try BenchTimer.best(options.repetitions) {
+        var c = context
+        c.body = try JSONParser.parse(bytes)
+        var n = contract.validator.validate(c.body ?? .null, schemaAt: contract.schemaPointer).count
+        for invariant in contract.invariants where invariant.check(in: c).holds { n += 1 }
+        return n
+    }
+    let peakConform = BenchTimer.peakResidentMB()
+    let data = Data(bytes)
+    let foundation = try BenchTimer.best(options.repetitions) {
+        let object = try JSONSerialization.jsonObject(with: data)
+        return ((object as? [String: Any])?["items"] as? [Any])?.count ?? 0
+    }
+    let peakTotal = BenchTimer.peakResidentMB()
+
+    let figures: [(String, Double)] = [
+        ("input_mb", megabytes),
+        ("parse_mb_s", megabytes / parse.seconds),
+        ("validate_mb_s", megabytes / validate.seconds),
+        ("foundation_parse_mb_s", megabytes / foundation.seconds),
+        ("parse_ms", parse.seconds * 1000),
+        ("validate_ms", validate.seconds * 1000),
+        ("peak_rss_mb", peakConform ?? -1),
+        ("peak_rss_with_foundation_mb", peakTotal ?? -1),
+    ]
+    if options.json {
+        print("{" + figures.map { "\"\($0.0)\":\(String(format: "%.2f", $0.1))" }.joined(separator: ", ") + "}")
+        return
+    }
+    func row(_ name: String, _ seconds: Double, goal: String) -> String {
+        let ms = String(format: "%8.2f ms", seconds * 1000), rate = String(format: "%8.1f MB/s", megabytes / seconds)
+        return name.padding(toLength: 34, withPad: " ", startingAt: 0) + ms + rate + goal
+    }
+    print(String(format: "input %.2f MB", megabytes)
+        + " (\(options.items) items), contract: \(contract.origin) (\(contract.invariants.count) invariants), best of \(options.repetitions)")
+    print(row("parse (JSONParser)", parse.seconds, goal: "   goal ≥ 300 MB/s"))
+    print(row("parse + schema + invariants", validate.seconds, goal: "   goal ≥ 150 MB/s"))
+    print(row("JSONSerialization (baseline)", foundation.seconds, goal: ""))
+    if let peakConform {
+        print(String(format: "peak RSS %.1f MB = %.1f× input (goal ≤ 8×); %.1f MB after the Foundation baseline", peakConform,
+                     peakConform / megabytes, peakTotal ?? 0))
+    }
+}
+
+do {
+    try run()
+} catch {
+    FileHandle.standardError.write(Data("conform-bench: \(error)\n".utf8))
+    exit(2)
+}

@@ -199,6 +199,18 @@ import Testing
         #expect(FormatChecker.check(format: format, value: value) == valid)
     }
 
+    @Test func patternsUseECMAMeaningsOfClassEscapes() throws {
+        #expect(try Self.errors(##"{"pattern":"^\\d+$"}"##, ##""123""##).isEmpty)
+        #expect(try Self.errors(##"{"pattern":"^\\d+$"}"##, ##""১২""##).map(\.title) == ["pattern"])  // Bengali digits
+        #expect(try Self.errors(##"{"pattern":"^\\w+$"}"##, ##""é""##).map(\.title) == ["pattern"])
+    }
+
+    @Test func multipleOfIsExactForLargeAndDecimalValues() throws {
+        #expect(try Self.errors(##"{"multipleOf":0.5}"##, "1e308").isEmpty)
+        #expect(try Self.errors(##"{"multipleOf":0.1}"##, "0.3").isEmpty)
+        #expect(try Self.errors(##"{"multipleOf":3}"##, "123456789012345678901234567891").map(\.title) == ["multipleOf"])
+    }
+
     @Test func unknownFormatsAreAnnotations() throws {
         #expect(FormatChecker.check(format: "hostname", value: "") == nil)
         #expect(try Self.errors(##"{"format":"duration"}"##, ##""nonsense""##).isEmpty)

@@ -1,11 +1,11 @@
 /// RFC 3339 `date-time`, `full-date` and `full-time`, leap seconds included (only at 23:59:60 UTC).
 extension FormatChecker {
-    static func isDateTime(_ b: [UInt8]) -> Bool {
-        guard b.count > 11, b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") else { return false }
-        return isDate(b[..<10]) && isTime(b[11...])
+    static func isDateTime<B: RandomAccessCollection>(_ b: B) -> Bool where B.Element == UInt8, B.Index == Int, B.SubSequence == B {
+        guard b.count > 11, b[b.startIndex + 10] == UInt8(ascii: "T") || b[b.startIndex + 10] == UInt8(ascii: "t") else { return false }
+        return isDate(b[..<(b.startIndex + 10)]) && isTime(b[(b.startIndex + 11)...])
     }
 
-    private static func number(_ b: ArraySlice<UInt8>, _ from: Int, _ count: Int) -> Int? {
+    private static func number<B: RandomAccessCollection>(_ b: B, _ from: Int, _ count: Int) -> Int? where B.Element == UInt8, B.Index == Int, B.SubSequence == B {
         let start = b.startIndex + from
         guard start + count <= b.endIndex else { return nil }
         var n = 0
@@ -14,7 +14,7 @@ extension FormatChecker {
     }
 
     /// `YYYY-MM-DD` with a real day of a real month (leap years by the Gregorian rule).
-    static func isDate(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isDate<B: RandomAccessCollection>(_ b: B) -> Bool where B.Element == UInt8, B.Index == Int, B.SubSequence == B {
         guard b.count == 10, b[b.startIndex + 4] == UInt8(ascii: "-"), b[b.startIndex + 7] == UInt8(ascii: "-"),
               let year = number(b, 0, 4), let month = number(b, 5, 2), let day = number(b, 8, 2),
               (1...12).contains(month), day >= 1 else { return false }
@@ -24,7 +24,7 @@ extension FormatChecker {
     }
 
     /// `HH:MM:SS[.frac](Z|±HH:MM)`; second 60 only when the time is 23:59 in UTC.
-    static func isTime(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isTime<B: RandomAccessCollection>(_ b: B) -> Bool where B.Element == UInt8, B.Index == Int, B.SubSequence == B {
         guard b.count >= 9, b[b.startIndex + 2] == UInt8(ascii: ":"), b[b.startIndex + 5] == UInt8(ascii: ":"),
               let hour = number(b, 0, 2), let minute = number(b, 3, 2), let second = number(b, 6, 2),
               hour <= 23, minute <= 59, second <= 60 else { return false }

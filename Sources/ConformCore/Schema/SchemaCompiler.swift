@@ -19,7 +19,7 @@ struct SchemaCompiler {
         n.hasStringKeywords = n.minLength != nil || n.maxLength != nil || n.pattern != nil || n.format != nil
         n.hasArrayKeywords = n.minItems != nil || n.maxItems != nil || n.uniqueItems || !n.prefixItems.isEmpty || n.items != nil
             || n.contains != nil || n.unevaluatedItems != nil
-        n.hasObjectKeywords = !n.properties.isEmpty || !n.patternProperties.isEmpty || n.additionalProperties != nil
+        n.hasObjectKeywords = !n.propertyList.isEmpty || !n.patternProperties.isEmpty || n.additionalProperties != nil
             || n.unevaluatedProperties != nil || !n.required.isEmpty || !n.dependentRequired.isEmpty || !n.dependentSchemas.isEmpty
             || n.propertyNames != nil || n.minProperties != nil || n.maxProperties != nil
         n.hasApplicators = !n.allOf.isEmpty || !n.anyOf.isEmpty || !n.oneOf.isEmpty || n.not != nil || n.ifNode != nil
@@ -69,7 +69,10 @@ struct SchemaCompiler {
         case "unevaluatedItems": if isSchema(value) { node.unevaluatedItems = sub(key) } else { problem(key, "unevaluatedItems must be a schema") }
         case "properties":
             guard case .object(let o) = value else { return problem(key, "properties must be an object") }
-            for name in o.keys { node.properties[name] = sub(key, name); node.propertyNamesInOrder.append(name) }
+            for name in o.keys {
+                node.propertyIndex[name] = node.propertyList.count
+                node.propertyList.append((name, sub(key, name)))
+            }
         case "patternProperties":
             guard case .object(let o) = value else { return problem(key, "patternProperties must be an object") }
             for name in o.keys {

@@ -51,8 +51,10 @@ final class SchemaNode {
     var maxContains: Int?
     var unevaluatedItems: SchemaNode?
 
-    var properties: [String: SchemaNode] = [:]
-    var propertyNamesInOrder: [String] = []
+    /// `properties` in schema order; instances usually list members in that order too, so a walk tries
+    /// the entry after the last match before hashing the key.
+    var propertyList: [(name: String, node: SchemaNode)] = []
+    var propertyIndex: [String: Int] = [:]
     var patternProperties: [(pattern: SchemaPattern, node: SchemaNode)] = []
     var additionalProperties: SchemaNode?
     var unevaluatedProperties: SchemaNode?
@@ -98,7 +100,7 @@ final class SchemaNode {
         var out = prefixItems + allOf + anyOf + oneOf
         out += [items, contains, unevaluatedItems, additionalProperties, unevaluatedProperties, propertyNames,
                 not, ifNode, thenNode, elseNode, ref, dynamicRef].compactMap { $0 }
-        out += propertyNamesInOrder.compactMap { properties[$0] }
+        out += propertyList.map(\.node)
         out += patternProperties.map(\.node) + dependentSchemas.map(\.node)
         out += discriminator?.mapping.map(\.node) ?? []
         return out
@@ -107,7 +109,7 @@ final class SchemaNode {
     /// Drops the edges that can close a cycle, so a validator's graph is freed with it.
     func unlink() {
         ref = nil; dynamicRef = nil; discriminator = nil
-        prefixItems = []; allOf = []; anyOf = []; oneOf = []; properties = [:]; patternProperties = []
+        prefixItems = []; allOf = []; anyOf = []; oneOf = []; propertyList = []; patternProperties = []
         dependentSchemas = []
         items = nil; contains = nil; unevaluatedItems = nil; additionalProperties = nil; unevaluatedProperties = nil
         propertyNames = nil; not = nil; ifNode = nil; thenNode = nil; elseNode = nil
@@ -157,20 +159,5 @@ struct SchemaTypes: OptionSet {
     var description: String {
         let list = Self.names.filter { contains($0.1) }.map(\.0)
         return list.count <= 1 ? (list.first ?? "nothing") : list.dropLast().joined(separator: ", ") + " or " + list[list.count - 1]
-    }
-}
-
-/// A compiled `pattern`: ECMA-262 source, matched unanchored (a search, as JSON Schema says).
-final class SchemaPattern: @unchecked Sendable {
-    let source: String
-    private let regex: NSRegularExpression
-
-    init?(_ source: String) {
-        guard let r = try? NSRegularExpression(pattern: source, options: []) else { return nil }
-        self.source = source; self.regex = r
-    }
-
-    func matches(_ s: String) -> Bool {
-        regex.firstMatch(in: s, options: [], range: NSRange(s.startIndex..<s.endIndex, in: s)) != nil
     }
 }

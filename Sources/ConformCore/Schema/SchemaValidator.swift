@@ -68,7 +68,7 @@ public final class SchemaValidator: @unchecked Sendable {
                                 detail: "no schema at \(pointer) in \(uri)", expected: "a schema", actual: "nothing")]
         }
         let root = node(at: pointer)
-        let walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
+        var walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
         var none: SchemaWalk.Evaluated? = nil
         _ = walk.check(root, instance, &none)
         return walk.errors
@@ -78,7 +78,7 @@ public final class SchemaValidator: @unchecked Sendable {
     public func isValid(_ instance: JSONValue, schemaAt pointer: JSONPointer = .root) -> Bool {
         guard document.isSchemaPlace(pointer) else { return false }
         let root = node(at: pointer)
-        let walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
+        var walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
         walk.collecting = false
         var none: SchemaWalk.Evaluated? = nil
         return walk.check(root, instance, &none)

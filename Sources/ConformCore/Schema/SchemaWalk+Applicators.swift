@@ -1,7 +1,7 @@
 /// In-place applicators: `$ref`, `$dynamicRef`, `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`,
 /// and OpenAPI's `discriminator` (which picks the one `oneOf`/`anyOf` branch to report on).
 extension SchemaWalk {
-    func checkApplicators(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
+    mutating func checkApplicators(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
         var ok = true
         for (keyword, message) in node.unresolved {
             ok = false
@@ -30,7 +30,7 @@ extension SchemaWalk {
         }
         if let not = node.not {
             var none: Evaluated? = nil
-            if quietly({ check(not, value, &none) }) {
+            if quietly(not, value, &none) {
                 ok = false
                 guard emit(error(node, "not", "not", "expected a value that does not match the schema at \(not.pointer), got \(value.typedDescription())",
                                  expected: "no match", actual: value.typedDescription())) else { return false }
@@ -38,7 +38,7 @@ extension SchemaWalk {
         }
         if let condition = node.ifNode {
             var seen: Evaluated? = local == nil ? nil : Evaluated()
-            if quietly({ check(condition, value, &seen) }) {
+            if quietly(condition, value, &seen) {
                 if let seen { local!.merge(seen) }
                 if let then = node.thenNode, !check(then, value, &local) { ok = false }
             } else if let otherwise = node.elseNode, !check(otherwise, value, &local) {
@@ -60,11 +60,11 @@ extension SchemaWalk {
         return initial
     }
 
-    private func checkAnyOf(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
+    private mutating func checkAnyOf(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
         var matched = false
         for branch in node.anyOf {
             var seen: Evaluated? = local == nil ? nil : Evaluated()
-            if quietly({ check(branch, value, &seen) }) {
+            if quietly(branch, value, &seen) {
                 matched = true
                 // Annotations come from every matching branch, so only a plain yes/no may stop early.
                 guard let seen else { break }
@@ -75,13 +75,13 @@ extension SchemaWalk {
         return matched
     }
 
-    private func checkOneOf(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
+    private mutating func checkOneOf(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
         var first: Int?
         var second: Int?
         var firstSeen: Evaluated?
         for (i, branch) in node.oneOf.enumerated() {
             var seen: Evaluated? = local == nil ? nil : Evaluated()
-            guard quietly({ check(branch, value, &seen) }) else { continue }
+            guard quietly(branch, value, &seen) else { continue }
             if first == nil { first = i; firstSeen = seen } else { second = i; break }
         }
         guard let first else {
@@ -99,12 +99,12 @@ extension SchemaWalk {
 
     /// No alternative matched: one summary error, then the errors of the closest branch (the one that failed
     /// deepest: not on the value's own type, and with the fewest errors).
-    private func reportAlternatives(_ node: SchemaNode, _ keyword: String, _ title: String, _ branches: [SchemaNode], _ value: JSONValue) {
+    private mutating func reportAlternatives(_ node: SchemaNode, _ keyword: String, _ title: String, _ branches: [SchemaNode], _ value: JSONValue) {
         guard collecting else { return }
         let here = instancePointer
         var best: (rank: Int, index: Int, errors: [SchemaError])?
         for (i, branch) in branches.enumerated() {
-            let run = collectingSeparately { var none: Evaluated? = nil; return check(branch, value, &none) }
+            let run = separately(branch, value)
             let shallow = run.errors.contains { $0.instancePointer == here && ["type", "const", "enum", "false"].contains($0.keyword) }
             let rank = (shallow ? 1_000_000 : 0) + run.errors.count
             if best == nil || rank < best!.rank { best = (rank, i, run.errors) }
@@ -114,11 +114,11 @@ extension SchemaWalk {
         if let best, !best.errors.isEmpty {
             detail += "; closest is \(keyword)/\(best.index) (\(Self.plural(best.errors.count, "error")) follow)"
         }
-        errors.append(error(node, keyword, title, detail, expected: "a match for \(keyword == "oneOf" ? "exactly" : "at least") one of \(branches.count) alternatives", actual: actual))
-        if let best { errors += best.errors }
+        sink.errors.append(error(node, keyword, title, detail, expected: "a match for \(keyword == "oneOf" ? "exactly" : "at least") one of \(branches.count) alternatives", actual: actual))
+        if let best { sink.errors += best.errors }
     }
 
-    private func checkDiscriminator(_ node: SchemaNode, _ d: Discriminator, _ o: JSONObject, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
+    private mutating func checkDiscriminator(_ node: SchemaNode, _ d: Discriminator, _ o: JSONObject, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
         let allowed = "one of " + Self.quoted(d.mapping.map(\.value))
         let property = JSONWriter.quote(d.propertyName)
         guard let tagValue = o[d.propertyName] else {

@@ -1,17 +1,16 @@
 /// Array keywords: sizes, `uniqueItems`, `prefixItems`, `items`, `contains`.
 extension SchemaWalk {
-    func checkArray(_ node: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {
+    mutating func checkArray(_ node: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {
         var ok = true
-        let actual = { JSONValue.array(a).typedDescription() }
         if let m = node.minItems, a.count < m {
             ok = false
-            guard emit(error(node, "minItems", "minItems", "expected at least \(Self.plural(m, "item")), got \(actual())",
-                             expected: "at least \(Self.plural(m, "item"))", actual: actual())) else { return false }
+            guard emit(error(node, "minItems", "minItems", "expected at least \(Self.plural(m, "item")), got \(JSONValue.array(a).typedDescription())",
+                             expected: "at least \(Self.plural(m, "item"))", actual: JSONValue.array(a).typedDescription())) else { return false }
         }
         if let m = node.maxItems, a.count > m {
             ok = false
-            guard emit(error(node, "maxItems", "maxItems", "expected at most \(Self.plural(m, "item")), got \(actual())",
-                             expected: "at most \(Self.plural(m, "item"))", actual: actual())) else { return false }
+            guard emit(error(node, "maxItems", "maxItems", "expected at most \(Self.plural(m, "item")), got \(JSONValue.array(a).typedDescription())",
+                             expected: "at most \(Self.plural(m, "item"))", actual: JSONValue.array(a).typedDescription())) else { return false }
         }
         if node.uniqueItems, let (first, second) = Self.duplicate(in: a) {
             ok = false
@@ -42,12 +41,12 @@ extension SchemaWalk {
         return ok
     }
 
-    private func checkContains(_ node: SchemaNode, _ contains: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {
+    private mutating func checkContains(_ node: SchemaNode, _ contains: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {
         var matches = 0
         var none: Evaluated? = nil
         for i in a.indices {
             path.append(.index(i))
-            let valid = quietly { check(contains, a[i], &none) }
+            let valid = quietly(contains, a[i], &none)
             path.removeLast()
             if valid { matches += 1; if local != nil { local!.items.insert(i) } }
         }

@@ -1,17 +1,16 @@
 /// Object keywords: sizes, `required`, `dependentRequired`, member subschemas, `dependentSchemas`.
 extension SchemaWalk {
-    func checkObject(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
+    mutating func checkObject(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
         var ok = true
-        let actual = { JSONValue.object(o).typedDescription() }
         if let m = node.minProperties, o.count < m {
             ok = false
-            guard emit(error(node, "minProperties", "minProperties", "expected at least \(Self.plural(m, "property")), got \(o.count): \(actual())",
-                             expected: "at least \(Self.plural(m, "property"))", actual: actual())) else { return false }
+            guard emit(error(node, "minProperties", "minProperties", "expected at least \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
+                             expected: "at least \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription())) else { return false }
         }
         if let m = node.maxProperties, o.count > m {
             ok = false
-            guard emit(error(node, "maxProperties", "maxProperties", "expected at most \(Self.plural(m, "property")), got \(o.count): \(actual())",
-                             expected: "at most \(Self.plural(m, "property"))", actual: actual())) else { return false }
+            guard emit(error(node, "maxProperties", "maxProperties", "expected at most \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
+                             expected: "at most \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription())) else { return false }
         }
         for name in node.required where o.index(forKey: name) == nil {
             ok = false
@@ -27,7 +26,7 @@ extension SchemaWalk {
                                  expected: "property \(JSONWriter.quote(name))", actual: "missing")) else { return false }
             }
         }
-        if !node.properties.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil || node.propertyNames != nil {
+        if !node.propertyList.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil || node.propertyNames != nil {
             ok = checkMembers(node, o, &local) && ok
             if !ok && !collecting { return false }
         }
@@ -37,9 +36,11 @@ extension SchemaWalk {
         return ok
     }
 
-    private func checkMembers(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
+    private mutating func checkMembers(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
         var ok = true
         var none: Evaluated? = nil
+        let list = node.propertyList
+        var cursor = 0
         for i in 0..<o.count {
             let key = o.keys[i], value = o.values[i]
             path.append(.key(key))
@@ -48,7 +49,13 @@ extension SchemaWalk {
                 ok = false; if !collecting { return false }
             }
             var matched = false
-            if let schema = node.properties[key] {
+            var schema: SchemaNode?
+            if cursor < list.count, list[cursor].name == key {
+                schema = list[cursor].node; cursor += 1
+            } else if let j = node.propertyIndex[key] {
+                schema = list[j].node; cursor = j + 1
+            }
+            if let schema {
                 matched = true
                 if !check(schema, value, &none) { ok = false; if !collecting { return false } }
             }
@@ -61,7 +68,7 @@ extension SchemaWalk {
                 if additional.boolean == false {
                     ok = false
                     path.removeLast()
-                    let allowed = node.propertyNamesInOrder.isEmpty ? "" : " (known: \(Self.quoted(node.propertyNamesInOrder, limit: 60)))"
+                    let allowed = list.isEmpty ? "" : " (known: \(Self.quoted(list.map(\.name), limit: 60)))"
                     let e = error(node, "additionalProperties", "additional property",
                                   "property \(JSONWriter.quote(key)) is not allowed\(allowed)",
                                   expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(value.typedDescription(limit: 40))",
@@ -78,7 +85,7 @@ extension SchemaWalk {
     }
 
     /// `unevaluatedProperties` / `unevaluatedItems`, once every other keyword here has said what it evaluated.
-    func checkUnevaluated(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
+    mutating func checkUnevaluated(_ node: SchemaNode, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
         guard let seen = local else { return true }
         var ok = true
         var none: Evaluated? = nil

@@ -1,13 +1,18 @@
 /// `enum`, `const`, and the number and string keywords.
 extension SchemaWalk {
-    func checkValue(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+    mutating func checkValue(_ node: SchemaNode, _ value: JSONValue) -> Bool {
         var ok = true
         if let values = node.enumValues {
             let member: Bool
             if let strings = node.enumStrings {
-                // The set finds the candidate; Swift's `==` is canonical equivalence, JSON's is code points.
-                if case .string(let s) = value, let i = strings.firstIndex(of: s) { member = strings[i].utf8.elementsEqual(s.utf8) }
-                else { member = false }
+                // Swift's `==` is canonical equivalence; JSON's is code points, hence the UTF-8 comparison.
+                if case .string(let s) = value {
+                    if values.count <= 16 {
+                        member = values.contains { if case .string(let e) = $0 { return Self.sameText(e, s) }; return false }
+                    } else if let i = strings.firstIndex(of: s) {
+                        member = Self.sameText(strings[i], s)
+                    } else { member = false }
+                } else { member = false }
             } else {
                 member = values.contains { Self.equal($0, value) }
             }
@@ -29,9 +34,14 @@ extension SchemaWalk {
 
     /// JSON equality: numbers by exact value, objects regardless of member order, strings by code points
     /// (Swift's `String ==` would call `"é"` and `"e\u{301}"` equal).
+    @inline(__always)
+    static func sameText(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+    }
+
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
-        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.string(let x), .string(let y)): return sameText(x, y)
         case (.array(let x), .array(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         case (.object(let x), .object(let y)):
             guard x.count == y.count else { return false }
@@ -43,7 +53,7 @@ extension SchemaWalk {
         }
     }
 
-    func checkNumber(_ node: SchemaNode, _ n: JSONNumber) -> Bool {
+    mutating func checkNumber(_ node: SchemaNode, _ n: JSONNumber) -> Bool {
         var ok = true
         func bound(_ keyword: String, _ holds: Bool, _ relation: String, _ limit: JSONNumber) -> Bool {
             if holds { return true }
@@ -69,31 +79,40 @@ extension SchemaWalk {
         return ok
     }
 
-    /// Exact for decimals that fit 64-bit integers once scaled to a common exponent; `Double` beyond.
+    /// Exact: with value = digits × 10^exponent, `n / d` is an integer when `a × 10^(ea−eb)` is divisible
+    /// by `b` (modular arithmetic keeps `1e308` and 30-digit integers exact); `Double` only for divisors
+    /// beyond 18 significant digits.
     static func isMultiple(_ n: JSONNumber, of d: JSONNumber) -> Bool {
         if let a = Int64(n.text), let b = Int64(d.text), b != 0 { return a % b == 0 }
         let x = n.decimal, y = d.decimal
         if x.digits.isEmpty { return true }
-        if x.digits.count <= 18, y.digits.count <= 18,
-           let a = Int64(String(decoding: x.digits, as: UTF8.self)), let b = Int64(String(decoding: y.digits, as: UTF8.self)) {
-            let e = min(x.exponent, y.exponent)
-            if let sa = scale(a, x.exponent - e), let sb = scale(b, y.exponent - e), sb != 0 { return sa % sb == 0 }
+        guard y.digits.count <= 18, let b = UInt64(String(decoding: y.digits, as: UTF8.self)), b != 0 else {
+            let q = n.doubleValue / d.doubleValue
+            return q.isFinite && q == q.rounded()
         }
-        let q = n.doubleValue / d.doubleValue
-        return q.isFinite && q == q.rounded()
+        // Normalised digits never end in 0, so they cannot be divisible by b × 10^k for k ≥ 1.
+        if x.exponent < y.exponent { return false }
+        var remainder: UInt64 = 0
+        for c in x.digits { remainder = (mulMod(remainder, 10, b) + UInt64(c - 48)) % b }
+        return mulMod(remainder, powMod(10, x.exponent - y.exponent, b), b) == 0
     }
 
-    private static func scale(_ v: Int64, _ power: Int) -> Int64? {
-        var v = v
-        for _ in 0..<power {
-            let (r, overflow) = v.multipliedReportingOverflow(by: 10)
-            if overflow { return nil }
-            v = r
-        }
-        return v
+    private static func mulMod(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((high % m, low)).remainder
     }
 
-    func checkString(_ node: SchemaNode, _ s: String) -> Bool {
+    private static func powMod(_ base: UInt64, _ exponent: Int, _ m: UInt64) -> UInt64 {
+        var result: UInt64 = 1 % m, b = base % m, e = exponent
+        while e > 0 {
+            if e & 1 == 1 { result = mulMod(result, b, m) }
+            b = mulMod(b, b, m)
+            e >>= 1
+        }
+        return result
+    }
+
+    mutating func checkString(_ node: SchemaNode, _ s: String) -> Bool {
         var ok = true
         if node.minLength != nil || node.maxLength != nil {
             let length = s.unicodeScalars.count

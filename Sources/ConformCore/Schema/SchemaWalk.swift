@@ -1,9 +1,9 @@
-/// One validation of one instance: walks the compiled graph, collecting errors (or stopping at the first
+/// One validation of one instance (a struct, so its state needs no runtime exclusivity checks): walks the compiled graph, collecting errors (or stopping at the first
 /// when only a yes/no is wanted, as inside `anyOf`, `not` and `if`).
 ///
 /// The instance path is a stack of tokens turned into a `JSONPointer` only when an error is reported,
 /// so the success path builds no pointers and allocates no error arrays.
-final class SchemaWalk {
+struct SchemaWalk {
     /// Which members and items the keywords at one instance location evaluated (for `unevaluated*`).
     struct Evaluated {
         var allProperties = false
@@ -30,7 +30,10 @@ final class SchemaWalk {
     static let depthLimit = 400
 
     let validator: SchemaValidator
-    var errors: [SchemaError] = []
+    /// Errors live in a box so `emit` need not mutate the walk (its argument reads the walk's path).
+    final class Sink { var errors: [SchemaError] = [] }
+    let sink = Sink()
+    var errors: [SchemaError] { sink.errors }
     var collecting = true
     var path: [PathToken] = []
     let dynamicScope: Bool
@@ -55,12 +58,12 @@ final class SchemaWalk {
     /// Records an error when collecting; returns whether the walk should go on (false: stop at the first).
     @inline(__always)
     func emit(_ error: @autoclosure () -> SchemaError) -> Bool {
-        if collecting { errors.append(error()) }
+        if collecting { sink.errors.append(error()) }
         return collecting
     }
 
     /// Validates `value` against `node`; `eval` (when not nil) receives what this location's keywords evaluated.
-    func check(_ node: SchemaNode, _ value: JSONValue, _ eval: inout Evaluated?) -> Bool {
+    mutating func check(_ node: SchemaNode, _ value: JSONValue, _ eval: inout Evaluated?) -> Bool {
         if let b = node.boolean {
             if b { return true }
             return emit(self.error(node, nil, "false schema", "no value is allowed here, got \(value.typedDescription())",
@@ -107,22 +110,23 @@ final class SchemaWalk {
         return ok
     }
 
-    /// Runs `body` with errors collected into a fresh list, then restores the walk's state.
-    func collectingSeparately(_ body: () -> Bool) -> (valid: Bool, errors: [SchemaError]) {
-        let savedErrors = errors, savedCollecting = collecting
-        errors = []; collecting = true
-        let valid = body()
-        let found = errors
-        errors = savedErrors; collecting = savedCollecting
+    /// Validates with errors collected into a fresh list, then restores the walk's state.
+    mutating func separately(_ node: SchemaNode, _ value: JSONValue) -> (valid: Bool, errors: [SchemaError]) {
+        let savedErrors = sink.errors, savedCollecting = collecting
+        sink.errors = []; collecting = true
+        var none: Evaluated? = nil
+        let valid = check(node, value, &none)
+        let found = sink.errors
+        sink.errors = savedErrors; collecting = savedCollecting
         return (valid, found)
     }
 
-    /// Runs `body` as a yes/no question: no errors recorded, stops at the first failure.
-    @inline(__always)
-    func quietly(_ body: () -> Bool) -> Bool {
+    /// Validates as a yes/no question: no errors recorded, stops at the first failure.
+    mutating func quietly(_ node: SchemaNode, _ value: JSONValue, _ eval: inout Evaluated?) -> Bool {
         let saved = collecting
         collecting = false
-        defer { collecting = saved }
-        return body()
+        let valid = check(node, value, &eval)
+        collecting = saved
+        return valid
     }
 }

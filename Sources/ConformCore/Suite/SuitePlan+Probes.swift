@@ -90,7 +90,10 @@ private struct ProbeBuilder {
         let (inclusive, exclusive) = lower ? ("minimum", "exclusiveMinimum") : ("maximum", "exclusiveMaximum")
         let side = lower ? "below" : "above"
         if let (n, at) = schema.number(inclusive) {
-            let past = JSONNumber(n.doubleValue + (lower ? -1 : 1))
+            let pastValue = n.doubleValue + (lower ? -1 : 1)
+            // A bound beyond Double's range has no neighbour to send; accept-probe it only.
+            guard pastValue.isFinite else { return [accept(inclusive, "accepts \(name) at its \(inclusive) (\(n.text))", .number(n), at)] }
+            let past = JSONNumber(pastValue)
             return [accept(inclusive, "accepts \(name) at its \(inclusive) (\(n.text))", .number(n), at)]
                 + reject("\(side)-\(inclusive)", "rejects \(name) \(side) its \(inclusive) (\(past.text))", .number(past), at)
         }

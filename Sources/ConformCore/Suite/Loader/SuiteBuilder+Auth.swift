@@ -49,8 +49,9 @@ extension SuiteBuilder {
         let op = opName.map { operation(named: $0, at: m.at("operation")) } ?? operations.first
         let statuses = m.value("status", required: true).flatMap { statusCodes($0, at: m.at("status")) }
         let schemaPointer = m.value("schema").flatMap { schema($0, at: m.at("schema"), what: "rejection \"schema\"") }
-        let schemas = unique([schemaPointer] + (statuses ?? []).map { op?.response(for: $0)?.schemaPointer } + [op?.successResponse?.schemaPointer])
-        let invariants = invariants(m, key: "invariants", schemas: schemas, scope: "the rejection (or the success response of \(JSONWriter.quote(op?.id ?? "?")))")
+        let schemas = op.map { op in unique([schemaPointer] + (statuses ?? []).map { op.response(for: $0)?.schemaPointer } + [op.successResponse?.schemaPointer]) }
+        let invariants = invariants(m, key: "invariants", schemas: schemas,
+                                    scope: "the rejection or the responses of \(JSONWriter.quote(op?.id ?? ""))")
         let description = m.string("description")
         guard let statuses, opName == nil || op != nil else { return nil }
         return AuthRejection(operation: opName, statuses: statuses, schemaPointer: schemaPointer, invariants: invariants,

@@ -64,9 +64,9 @@ extension SuiteBuilder {
         case nil: break
         }
         let responseInvariants = m.bool("responseInvariants") ?? true
-        let schemas = unique([schemaPointer] + (statuses ?? []).map { op?.response(for: $0)?.schemaPointer } + [op?.successResponse?.schemaPointer])
+        let schemas = op.map { op in unique([schemaPointer] + (statuses ?? []).map { op.response(for: $0)?.schemaPointer } + [op.successResponse?.schemaPointer]) }
         let invariants = invariants(m, key: "invariants", schemas: schemas,
-                                    scope: "the expected responses of \(JSONWriter.quote(op?.id ?? "?"))")
+                                    scope: "the expected responses of \(JSONWriter.quote(op?.id ?? ""))")
         guard let statuses else { return nil }
         return Expectation(statuses: statuses, validateSchema: validate, schemaPointer: schemaPointer,
                            responseInvariants: responseInvariants, invariants: invariants, pointer: m.pointer)

@@ -24,7 +24,7 @@ extension SuiteBuilder {
         }
         var items: Expression?
         if let v = m.value("items", required: true), let e = expression(v, at: m.at("items"), what: "cross-check \"items\"") {
-            checkBodyPaths(e, at: m.at("items"), what: "cross-check \"items\"", schemas: unique([list?.successResponse?.schemaPointer]),
+            checkBodyPaths(e, at: m.at("items"), what: "cross-check \"items\"", schemas: list.map { unique([$0.successResponse?.schemaPointer]) },
                            scope: "the success response of \(JSONWriter.quote(listName ?? "?"))")
             items = e
         }

@@ -17,7 +17,7 @@ extension SuiteBuilder {
 
     /// The file offset of a byte inside a string value, when the string is written without escapes
     /// (so its bytes in the file are exactly its UTF-8); nil otherwise.
-    private func offsetInside(stringAt pointer: JSONPointer, text: String, utf8Offset: Int) -> Int? {
+    func offsetInside(stringAt pointer: JSONPointer, text: String, utf8Offset: Int) -> Int? {
         guard let start = file.locations.values[pointer] else { return nil }
         let bytes = file.source.bytes
         let utf8 = Array(text.utf8)
@@ -45,7 +45,7 @@ extension SuiteBuilder {
     }
 
     /// The invariants under `key`, each checked to read only fields the given schemas mention.
-    func invariants(_ m: Members, key: String, schemas: [JSONPointer], scope: String, variables: Set<String> = []) -> [Invariant] {
+    func invariants(_ m: Members, key: String, schemas: [JSONPointer]?, scope: String, variables: Set<String> = []) -> [Invariant] {
         (m.elements(key) ?? []).compactMap { value, pointer in
             guard let inv = invariant(value, at: pointer) else { return nil }
             checkBodyPaths(inv.expression, at: inv.pointer, what: "invariant", schemas: schemas, scope: scope, variables: variables)
@@ -53,13 +53,16 @@ extension SuiteBuilder {
         }
     }
 
-    /// Reports every body path of an expression that no schema in `schemas` mentions.
-    func checkBodyPaths(_ expression: Expression, at pointer: JSONPointer, what: String, schemas: [JSONPointer],
+    /// Reports every body path of an expression that no schema in `schemas` mentions. `schemas` is nil when
+    /// the operation they would come from did not load (that is reported already; guessing would mislead).
+    func checkBodyPaths(_ expression: Expression, at pointer: JSONPointer, what: String, schemas: [JSONPointer]?,
                         scope: String, variables: Set<String> = []) {
+        guard let schemas else { return }
         let mentions = self.mentions
         var reported = Set<[String]>()
-        for path in expression.bodyPaths {
-            guard let root = path.first, !variables.contains(root), !reported.contains(path) else { continue }
+        // Only the variables bound where this expression runs are not body fields (`page` in a walk).
+        for path in expression.bodyPaths(variables: variables) {
+            guard !path.isEmpty, !reported.contains(path) else { continue }
             if schemas.contains(where: { mentions.mentions(path, schemaAt: $0) }) { continue }
             reported.insert(path)
             let shown = Self.display(path)
@@ -70,8 +73,27 @@ extension SuiteBuilder {
             let names = schemas.reduce(into: Set<String>()) { $0.formUnion(mentions.memberNames(schemaAt: $1)) }
             let missingStep = path.first { !$0.isEmpty && $0 != "*" && JSONPointer.arrayIndex($0) == nil && !names.contains($0) }
             let hint = missingStep.map { NearestName.hint($0, in: names.sorted()) } ?? ""
-            reader.error("\(what) reads body field \(JSONWriter.quote(shown)), which no schema of \(scope) mentions\(hint)", at: pointer)
+            let message = "\(what) reads body field \(JSONWriter.quote(shown)), which no schema of \(scope) mentions\(hint)"
+            if let step = missingStep, let inside = Self.wordOffset(step, in: expression.source),
+               let offset = offsetInside(stringAt: pointer, text: expression.source, utf8Offset: inside) {
+                reader.error(message, at: pointer, offset: offset)
+            } else {
+                reader.error(message, at: pointer)
+            }
         }
+    }
+
+    /// UTF-8 offset of the first whole-word occurrence of `word` in `text` (not inside a longer name).
+    static func wordOffset(_ word: String, in text: String) -> Int? {
+        let t = Array(text.utf8), w = Array(word.utf8)
+        guard !w.isEmpty, t.count >= w.count else { return nil }
+        func isName(_ c: UInt8) -> Bool { c == 95 || (c >= 48 && c <= 57) || (c | 0x20 >= 97 && c | 0x20 <= 122) || c >= 0x80 }
+        for start in 0...(t.count - w.count) where Array(t[start..<(start + w.count)]) == w {
+            let before = start == 0 || !isName(t[start - 1])
+            let after = start + w.count == t.count || !isName(t[start + w.count])
+            if before && after { return start }
+        }
+        return nil
     }
 
     /// `items[*].model_vendor` for `["items", "*", "model_vendor"]`.

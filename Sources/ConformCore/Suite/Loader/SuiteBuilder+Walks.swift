@@ -26,7 +26,7 @@ extension SuiteBuilder {
         for key in ["cursorParam", "cursor"] where style != .cursor && m.has(key) {
             reader.error("\(JSONWriter.quote(key)) is used by the cursor style only; this walk's style is \(JSONWriter.quote(style.rawValue))", at: m.at(key), key: true)
         }
-        let schemas = unique([op?.successResponse?.schemaPointer])
+        let schemas = op.map { unique([$0.successResponse?.schemaPointer]) }
         let scope = "the success response of \(JSONWriter.quote(opName ?? "?"))"
         func expr(_ key: String, required: Bool = false) -> Expression? {
             guard let v = m.value(key, required: required),

@@ -83,9 +83,9 @@ final class SuiteBuilder {
     /// The operation an id names, or nil (reported, with the nearest operation id).
     func operation(named name: String, at pointer: JSONPointer) -> Operation? {
         if let op = operations.first(where: { $0.id == name }) { return op }
-        // An operation that failed to load is already reported; do not add a second, misleading error.
-        if file.document["operations"]?.arrayValue?.contains(where: { $0["id"]?.stringValue == name }) == true { return nil }
-        let ids = operations.map(\.id)
+        // Ids as written, so an operation that failed to load still counts (it is reported already).
+        let ids = (file.document["operations"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
+        if ids.contains(name) { return nil }
         let hint = NearestName.hint(name, in: ids)
         let list = hint.isEmpty && !ids.isEmpty ? " (operations: \(ids.joined(separator: ", ")))" : ""
         reader.error("unknown operation \(JSONWriter.quote(name))\(list)\(hint)", at: pointer)
@@ -103,11 +103,13 @@ final class SuiteBuilder {
                              at: c.pointer.appending("id"))
             }
             guard let op = suite.operation(generated.operation), !reportedOperations.contains(op.id) else { continue }
-            let given = Set(generated.pathParams.map(\.0))
-            let missing = op.parameters.filter { $0.location == .path && !given.contains($0.name) }.map(\.name)
-            if !missing.isEmpty {
+            let givenPath = Set(generated.pathParams.map(\.0))
+            let givenQuery = Set(generated.query.map(\.0))
+            let missingPath = op.parameters.filter { $0.location == .path && !givenPath.contains($0.name) }.map(\.name)
+            let missingQuery = op.parameters.filter { $0.location == .query && $0.required && !givenQuery.contains($0.name) }.map(\.name)
+            for (key, missing) in [("probePath", missingPath), ("probeQuery", missingQuery)] where !missing.isEmpty {
                 reportedOperations.insert(op.id)
-                reader.error("operation \(JSONWriter.quote(op.id)) needs \"probePath\" values for \(missing.map { JSONWriter.quote($0) }.joined(separator: ", ")) to send its generated case \(JSONWriter.quote(generated.id))",
+                reader.error("operation \(JSONWriter.quote(op.id)) needs \(JSONWriter.quote(key)) values for \(missing.map { JSONWriter.quote($0) }.joined(separator: ", ")) to send its generated case \(JSONWriter.quote(generated.id))",
                              at: op.pointer)
             }
         }

@@ -5,9 +5,9 @@ import Foundation
 /// parameter — is reported with its position, and a suite with any problem does not load.
 ///
 /// ```
-/// suites/x.json:42:18: error: invariant does not parse: expected ')' at column 12 of "len(items <= 3" (at /operations/0/responses/200/invariants/1)
-///     "invariants": ["total >= len(items)", "len(items <= 3"],
-///                                                      ^
+/// broken.json:14:65: error: invariant does not parse: expected ')' to close the call of len(), found end of expression at column 19 of "total >= len(items" (at /operations/0/responses/200/invariants/0)
+///                                   "invariants": ["total >= len(items", "len(items) <= 3"] } } }
+///                                                                     ^
 /// ```
 public enum SuiteLoader {
     /// Suite files reject duplicate keys and keep every value's offset for messages.
@@ -91,20 +91,4 @@ public enum SuiteLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "no such file" }
         return isFolder.boolValue ? "is a folder, not a suite file" : "cannot read the file"
     }
-}
-
-/// One file's result: the suite, or every problem in it.
-public enum SuiteLoadOutcome: Sendable {
-    case loaded(Suite)
-    case failed(SuiteLoadFailure)
-}
-
-/// The results of loading several files, in the order they were named.
-public struct SuiteCollection: Sendable {
-    public var outcomes: [SuiteLoadOutcome]
-
-    public init(outcomes: [SuiteLoadOutcome]) { self.outcomes = outcomes }
-
-    public var suites: [Suite] { outcomes.compactMap { if case .loaded(let s) = $0 { return s }; return nil } }
-    public var failures: [SuiteLoadFailure] { outcomes.compactMap { if case .failed(let f) = $0 { return f }; return nil } }
 }
