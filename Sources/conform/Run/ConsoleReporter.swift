@@ -110,7 +110,8 @@ final class ConsoleReporter: @unchecked Sendable {
     private func details(_ f: Finding) -> [String] {
         var out = ["      \(f.detail)"]
         if let p = f.pointer, !p.isEmpty { out.append("      at \(p)") }
-        if let e = f.expected, let a = f.actual, !f.detail.contains(a), !f.detail.contains("expected") { out.append("      expected \(e), got \(a)") }
+        // An invariant's detail already shows the values that made it false; "expected true" adds nothing.
+        if let e = f.expected, let a = f.actual, !f.detail.contains(a), !f.detail.contains("expected"), e != "boolean true" { out.append("      expected \(e), got \(a)") }
         if let loc = f.ruleLocation ?? f.rulePointer { out.append("      rule: \(loc)") }
         if let c = f.citation { out.append("      cites: \(JSONWriter.quote(JSONValue.trim(c, 160)))") }
         return out
