@@ -11,7 +11,8 @@ public enum CurlCommand {
     /// Headers Conform adds that curl needs no help with (curl sends no Accept-Encoding by default).
     static let omitted: Set<String> = ["user-agent", "accept-encoding"]
 
-    /// The command line; `envNames` are the variables whose `$NAME` must stay expandable.
+    /// The command line; `envNames` are the variables whose `$NAME` must stay expandable. A `body` must be
+    /// redacted already (`Redactor.redact`), like the request.
     public static func render(_ request: RecordedRequest, body: String? = nil, envNames: [String] = []) -> String {
         var parts = ["curl", "-sS", "-X", quote(request.method, envNames: envNames), quote(request.url, envNames: envNames)]
         for header in request.headers where !omitted.contains(header.name.lowercased()) {

@@ -21,26 +21,22 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
         let location = target?.absoluteString ?? (response.value(forHTTPHeaderField: "Location") ?? "?")
         if let target, Endpoint.origin(target) == state.origin {
             if state.followRedirect(to: location) { return completionHandler(request) }
-            completionHandler(nil)
-            if state.finish(.failure(TransportError(.tooManyRedirects(limit: state.maxRedirects), endpoint: state.endpoint))) {
-                task.cancel()
-            }
-            return
+            state.finish(.failure(TransportError(.tooManyRedirects(limit: state.maxRedirects), endpoint: state.endpoint)))
+            return completionHandler(nil)
         }
-        // Another origin: refuse, so the headers (and the credential among them) never travel there.
+        // Another origin: refuse, so the headers (and the credential among them) never travel there. The task
+        // then completes with the 3xx response, which is discarded; it is not cancelled on top, because a
+        // cancel racing that completion trips FoundationNetworking's task registry (a fatalError).
+        state.finish(.failure(TransportError(.redirectToOtherOrigin(location: location), endpoint: state.endpoint)))
         completionHandler(nil)
-        if state.finish(.failure(TransportError(.redirectToOtherOrigin(location: location), endpoint: state.endpoint))) {
-            task.cancel()
-        }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
                     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
         guard let state = state(dataTask) else { return completionHandler(.cancel) }
         if let failure = state.receive(response) {
-            completionHandler(.cancel)
-            if state.finish(.failure(failure)) { dataTask.cancel() }
-            return
+            state.finish(.failure(failure))
+            return completionHandler(.cancel)
         }
         completionHandler(.allow)
     }

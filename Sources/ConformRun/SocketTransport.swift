@@ -10,7 +10,7 @@ import Foundation
 /// (`fatalError("Transfer completed, but there's no response.")`, swift-corelibs-foundation#5285) when a
 /// server closes the connection in the middle of the response head. Same policy as `URLSessionTransport`:
 /// same-origin redirects only, no cookies, our own headers, our own timeout, body cap.
-public final class SocketTransport: Transport, @unchecked Sendable {
+public final class SocketTransport: Transport {
     public let configuration: URLSessionTransport.Configuration
 
     public init(configuration: URLSessionTransport.Configuration = .init()) { self.configuration = configuration }

@@ -55,7 +55,9 @@ public final class URLSessionTransport: Transport, @unchecked Sendable {
         self.session = URLSession(configuration: settings, delegate: delegate, delegateQueue: queue)
     }
 
-    deinit { session.invalidateAndCancel() }
+    // Not `invalidateAndCancel`: cancelling tasks that are completing races FoundationNetworking's task
+    // registry. Tasks still running were already cancelled by our timeout or have ended.
+    deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: HTTPRequest, timeout: Double) async -> TransportOutcome {
         let full = request.withDefaultHeaders()

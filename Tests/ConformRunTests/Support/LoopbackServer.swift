@@ -84,8 +84,9 @@ final class LoopbackServer: @unchecked Sendable {
             stopped = true
             return [listener] + Array(open)
         }
+        // Only shut down here: each fd is closed by the thread that uses it. Closing the listener under the
+        // accept thread would let it accept on whatever socket reuses the number next — another test's server.
         for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
-        if !fds.isEmpty { close(listener) }
     }
 
     /// A port that refuses connections: bound, then closed again.
@@ -116,9 +117,13 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
-            if client < 0 { return }
+            if client < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return
+            }
             let accepted: Bool = lock.withLock {
                 if stopped { return false }
                 open.insert(client)
