@@ -115,6 +115,9 @@ private struct ParserState {
         }
     }
 
+    /// Members an object may have before duplicate keys are found through a dictionary instead of a scan.
+    static let linearKeyLimit = 32
+
     static let trueBytes: [UInt8] = Array("true".utf8)
     static let falseBytes: [UInt8] = Array("false".utf8)
     static let nullBytes: [UInt8] = Array("null".utf8)
@@ -143,6 +146,7 @@ private struct ParserState {
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject()) }
         let base = keyStack.count, valueBase = valueStack.count
+        var large: [String: Int]?
         while true {
             skipWhitespace()
             guard i < b.count else { throw JSONParseError("unexpected end of input inside an object", at: i) }
@@ -162,13 +166,21 @@ private struct ParserState {
             if options.recordLocations { path.append(key); locations.keys[JSONPointer(tokens: path)] = keyOffset }
             let value = try parseValue()
             if options.recordLocations { path.removeLast() }
-            if let existing = duplicate(of: key, id: keyID, from: base) {
+            if let existing = large?[key] ?? (large == nil ? duplicate(of: key, id: keyID, from: base) : nil) {
                 if options.rejectDuplicateKeys {
                     throw JSONParseError("duplicate key \"\(key)\" in object", at: keyOffset)
                 }
                 valueStack.replace(at: valueBase + (existing - base), with: value)
             } else {
                 keyStack.push(key); keyIDStack.push(keyID); valueStack.push(value)
+                if large != nil {
+                    large?[key] = keyStack.count - 1
+                } else if keyStack.count - base >= Self.linearKeyLimit {
+                    // A scan per member is quadratic: past a few dozen members, look duplicates up by hash.
+                    var index: [String: Int] = [:]
+                    for j in base..<keyStack.count { index[keyStack.element(at: j)] = j }
+                    large = index
+                }
             }
             skipWhitespace()
             guard i < b.count else { throw JSONParseError("unexpected end of input inside an object: expected ',' or '}'", at: i) }
