@@ -155,6 +155,10 @@ import Testing
         let resolved = v.resolveReference("openapi.json#/components/schemas/Model", from: pointer.appending("items"))
         #expect(resolved?.documentURI == "file:///specs/openapi.json")
         #expect(resolved?.pointer.description == "/components/schemas/Model")
+        // A $ref met inside the other file resolves against that file.
+        let inner = v.resolveReference("#/components/schemas/Model/properties/id", from: .root, documentURI: "file:///specs/openapi.json")
+        #expect(inner?.schema == ["type": "string"])
+        #expect(inner?.documentURI == "file:///specs/openapi.json")
     }
 
     @Test func unresolvedRefIsACompileErrorAtTheRef() throws {

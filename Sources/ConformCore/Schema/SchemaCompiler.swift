@@ -38,6 +38,8 @@ struct SchemaCompiler {
             if object["then"] != nil { node.thenNode = sub("then") }
             if object["else"] != nil { node.elseNode = sub("else") }
         }
+        // Without oneOf/anyOf a discriminator only documents inheritance (a base schema under allOf);
+        // following its mapping there would validate a subtype against itself, so it stays an annotation.
         if let d = object["discriminator"], !(node.oneOf.isEmpty && node.anyOf.isEmpty) { discriminator(d) }
         let n = node
         n.hasNumberKeywords = n.minimum != nil || n.maximum != nil || n.exclusiveMinimum != nil || n.exclusiveMaximum != nil || n.multipleOf != nil

@@ -87,9 +87,13 @@ public final class SchemaValidator: @unchecked Sendable {
     }
 
     /// Resolves a `$ref` value met at `pointer` to the schema it names (for synthesis and tooling).
-    public func resolveReference(_ ref: String, from pointer: JSONPointer) -> ResolvedSchema? {
+    /// `documentURI` names the document holding the `$ref` when it is not the validator's own (a schema
+    /// reached through an earlier `resolveReference`); nil means the validator's document.
+    public func resolveReference(_ ref: String, from pointer: JSONPointer, documentURI: String? = nil) -> ResolvedSchema? {
         lock.lock(); defer { lock.unlock() }
-        let base = SchemaResourceIndex.baseURI(of: pointer, in: document, documentURI: uri)
+        let origin = documentURI ?? uri
+        guard case .found(let root) = resolve(origin, base: origin) else { return nil }
+        let base = SchemaResourceIndex.baseURI(of: pointer, in: documents[root.document], documentURI: documentURIs[root.document])
         guard case .found(let location) = resolve(ref, base: base),
               let value = location.pointer.resolve(in: documents[location.document]) else { return nil }
         return ResolvedSchema(schema: value, documentURI: documentURIs[location.document], pointer: location.pointer)

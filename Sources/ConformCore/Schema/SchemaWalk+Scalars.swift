@@ -1,3 +1,5 @@
+import Foundation
+
 /// `enum`, `const`, and the number and string keywords.
 extension SchemaWalk {
     mutating func checkValue(_ node: SchemaNode, _ value: JSONValue) -> Bool {
@@ -34,9 +36,17 @@ extension SchemaWalk {
 
     /// JSON equality: numbers by exact value, objects regardless of member order, strings by code points
     /// (Swift's `String ==` would call `"é"` and `"e\u{301}"` equal).
-    @inline(__always)
     static func sameText(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count, a == b else { return false }
+        // Canonically equal with the same length: confirm byte for byte (memcmp on contiguous storage).
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return memcmp(p, q, x.count) == 0
+            }
+        }
+        if let same, let same { return same }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
