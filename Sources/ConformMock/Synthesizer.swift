@@ -118,7 +118,7 @@ struct Synthesizer {
         }
         for name in view.required {
             guard let rp = view.requiredPointer else { break }
-            trace.add(DriftSite(drift: .dropRequired(object: view.pointer, member: name), rulePointer: rp, check: "schema.required"))
+            trace.add(DriftSite(drift: .dropRequired(object: view.pointer, member: name), rulePointer: rp.appending("required"), check: "schema.required"))
             if armed, drift == .dropRequired(object: view.pointer, member: name) { out[name] = nil }
         }
         return .object(out)
