@@ -22,51 +22,96 @@ struct Dataset {
     /// The item the schema drift applies to (nil: none of them reaches it).
     private(set) var armedIndex: Int?
     private var idIndex: [String: Int] = [:]
+    private var canonicals: [JSONObject?] = []
+    private let validator: SchemaValidator
 
     init(document: JSONValue, itemSchema: JSONPointer, getSchema: JSONPointer?, idMember: String, force: Set<String>,
          count: Int, seed: UInt64, drift: SchemaDrift?) {
-        self.document = document; self.itemSchema = itemSchema; self.getSchema = getSchema; self.idMember = idMember
+        self.document = document; self.itemSchema = itemSchema; self.idMember = idMember
         self.seed = seed; self.drift = drift
-        let plain = Synthesizer(document: document)
+        // A get schema that is the item schema itself needs no second object.
+        let itemResolved = SchemaView.resolve(itemSchema, in: document)?.pointer
+        self.getSchema = getSchema.flatMap { SchemaView.resolve($0, in: document)?.pointer == itemResolved ? nil : $0 }
+        validator = SchemaValidator(document: document, uri: "suite:dataset")
         var traces: [SynthesisTrace] = []
         for k in 0..<count {
             var trace = SynthesisTrace()
             trace.recordSites = true
-            var item = plain.value(itemSchema, key: Self.key(seed, k), force: force, trace: &trace).objectValue ?? JSONObject()
-            Self.assignIdentity(&item, index: k, key: Self.key(seed, k), idMember: idMember, itemSchema: itemSchema, document: document, drift: nil)
-            if let g = getSchema { _ = plain.value(g, key: Self.key(seed, k), trace: &trace) }
+            let (item, canonical) = build(k, armed: false, force: force, trace: &trace)
             items.append(item)
+            canonicals.append(canonical)
             traces.append(trace)
         }
         var seen = Set<DriftSite>()
         for t in traces { for s in t.sites where seen.insert(s).inserted { sites.append(s) }; visited.formUnion(t.visited) }
         if let drift, let k = traces.firstIndex(where: { $0.visited.contains(drift.location) }) {
             armedIndex = k
-            var armed = Synthesizer(document: document, drift: drift)
-            armed.armed = true
             var trace = SynthesisTrace()
-            var item = armed.value(itemSchema, key: Self.key(seed, k), force: force, trace: &trace).objectValue ?? JSONObject()
-            Self.assignIdentity(&item, index: k, key: Self.key(seed, k), idMember: idMember, itemSchema: itemSchema, document: document, drift: drift)
-            items[k] = item
+            (items[k], canonicals[k]) = build(k, armed: true, force: force, trace: &trace)
         }
         for (k, item) in items.enumerated() { if let id = item[idMember].map(Self.text) { idIndex[id] = k } }
+    }
+
+    /// Item `k` and, when a get schema differs, its canonical get object. The richer get object is made
+    /// first; the listed item takes each of its values the list schema accepts, so the two agree wherever
+    /// both schemas allow it.
+    private func build(_ k: Int, armed: Bool, force: Set<String>, trace: inout SynthesisTrace) -> (JSONObject, JSONObject?) {
+        var synth = Synthesizer(document: document, drift: drift)
+        synth.armed = armed
+        let armedDrift = armed ? drift : nil
+        let key = Self.key(seed, k)
+        var canonical: JSONObject?
+        if let g = getSchema {
+            var c = synth.value(g, key: key, trace: &trace).objectValue ?? JSONObject()
+            Self.assignIdentity(&c, index: k, key: key, idMember: idMember, itemSchema: g, document: document, drift: armedDrift)
+            canonical = c
+        }
+        var item = synth.value(itemSchema, key: key, force: force.union([idMember]), trace: &trace).objectValue ?? JSONObject()
+        Self.assignIdentity(&item, index: k, key: key, idMember: idMember, itemSchema: itemSchema, document: document, drift: armedDrift)
+        if let canonical { overlay(&item, from: canonical, schema: itemSchema, drift: armedDrift) }
+        for member in Self.creatorMembers where item[member]?.stringValue != nil
+            && !SchemaPath.isTouched([member], from: itemSchema, in: document, by: armedDrift)
+            && validator.isValid(.string(Self.creators[k % 3]), schemaAt: SchemaPath.locate([member], from: itemSchema, in: document)?.member ?? .root) {
+            item[member] = .string(Self.creators[k % 3])
+        }
+        Self.linkIdentifiers(&item)
+        return (item, canonical)
+    }
+
+    /// Copies members of `source` into `target` where the target schema accepts them and no drift is there.
+    private func overlay(_ target: inout JSONObject, from source: JSONObject, schema: JSONPointer, drift: SchemaDrift?) {
+        guard let view = SchemaView.resolve(schema, in: document) else { return }
+        for (name, pointer) in view.propertyPointers where target[name] != nil || source[name] != nil {
+            guard let value = source[name], !SchemaPath.isTouched([name], from: schema, in: document, by: drift),
+                  validator.isValid(value, schemaAt: pointer) else { continue }
+            if target[name] == nil, !view.required.contains(name) { continue }
+            target[name] = value
+        }
+    }
+
+    /// Members naming an object's creator: filled from a pool of three users, so "created by me" views
+    /// (the first user) and "shared with me" views (the others) both have items.
+    static let creatorMembers = ["user_id", "created_by_user_id", "owner_id"]
+    static let creators = ["user-7f3a01", "user-2c9b44", "user-e41d87"]
+
+    /// `X_id` names the `X` object's `id` (`user_id` and `user.id`, `model_group_id` and `model_group.id`).
+    static func linkIdentifiers(_ item: inout JSONObject) {
+        for name in item.keys where name.hasSuffix("_id") {
+            let object = String(name.dropLast(3))
+            guard case .string(let id)? = item[name], case .object(var nested)? = item[object], case .string? = nested["id"] else { continue }
+            nested["id"] = .string(id)
+            item[object] = .object(nested)
+        }
     }
 
     /// The item with this id.
     func index(of id: String) -> Int? { idIndex[id] }
 
-    /// The get-by-id object for item `k`: the get schema's object carrying every member the listed item has.
+    /// The get-by-id object for item `k`: the canonical object, carrying every listed value its schema accepts.
     func getObject(_ k: Int) -> JSONObject {
-        let item = items[k]
-        guard let g = getSchema, let view = SchemaView.resolve(g, in: document), view.pointer != itemSchema,
-              SchemaView.resolve(itemSchema, in: document)?.pointer != view.pointer else { return item }
-        var synth = Synthesizer(document: document, drift: drift)
-        synth.armed = k == armedIndex
-        var trace = SynthesisTrace()
-        var object = synth.value(g, key: Self.key(seed, k), trace: &trace).objectValue ?? JSONObject()
-        for (name, _) in view.propertyPointers where !(synth.armed && SchemaPath.isTouched([name], from: g, in: document, by: drift)) {
-            if let v = item[name] { object[name] = v }
-        }
+        guard let g = getSchema, var object = canonicals[k] else { return items[k] }
+        overlay(&object, from: items[k], schema: g, drift: k == armedIndex ? drift : nil)
+        Self.linkIdentifiers(&object)
         return object
     }
 

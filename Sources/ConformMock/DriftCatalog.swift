@@ -21,7 +21,8 @@ public enum DriftCatalog {
         }
         var typedObjects = Set<JSONPointer>()
         let discriminators = discriminatorProperties(suite.file.document)
-        for var site in service.sites {
+        let (checkedOperations, checkedLocations) = checked(suite)
+        for var site in service.sites where checkedLocations.contains(site.drift.location) {
             let place = readable(site.drift.location)
             // A broken discriminator property fails the oneOf's discriminator before its own keyword.
             let member: String? = {
@@ -54,7 +55,7 @@ public enum DriftCatalog {
             let rules = RuleFinder(suite: suite, operation: op)
             if let p = route.profile { paginationDrifts(p, op, rules, suite, add) }
             parameterDrifts(op, suite, add)
-            if let success = op.successResponse, success.contentType.lowercased().contains("json") {
+            if checkedOperations.contains(op.id), let success = op.successResponse, success.contentType.lowercased().contains("json") {
                 add("text-plain:\(op.id)", "\(op.id) answers text/plain instead of \(success.contentType)", "content-type", success.pointer, .textPlain(operation: op.id))
             }
             if route.isGet, let cross = suite.crossChecks.first(where: { $0.fetchOperation == op.id }) {
@@ -123,7 +124,7 @@ public enum DriftCatalog {
         }
         let checked: [(String?, (String, String) -> Drift.Effect, String)] = [
             (p.sortParam, Drift.Effect.sortIgnored, "sort-ignored"), (p.searchParam, Drift.Effect.searchIgnored, "search-ignored"),
-            (p.viewParam, Drift.Effect.viewIgnored, "view-ignored"),
+            (p.viewParam, Drift.Effect.viewIgnored, "view-ignored"), (p.ownerMember == nil ? nil : p.ownerParam, Drift.Effect.viewIgnored, "view-ignored"),
         ] + p.filters.map { ($0, Drift.Effect.filterIgnored, "filter-ignored") }
         for (param, effect, label) in checked {
             guard let param, let rule = rules.caseRule(using: param) else { continue }
@@ -151,6 +152,29 @@ public enum DriftCatalog {
                     .typeParamAccepted(operation: op.id, parameter: p.name))
             }
         }
+    }
+
+    /// Operations whose responses some case or walk checks (status, content type, schema), and the schema
+    /// locations their bodies reach: a schema only a cross-check's list call returns is never validated,
+    /// so breaking it proves nothing.
+    static func checked(_ suite: Suite) -> (Set<String>, Set<JSONPointer>) {
+        let plan = SuitePlan(suite: suite)
+        var ops = Set(plan.cases.map(\.operation))
+        ops.formUnion(plan.walks.map(\.operation))
+        ops.formUnion(plan.crossChecks.map(\.fetchOperation))
+        var schemas: [JSONPointer] = plan.cases.compactMap(\.expect.schemaPointer)
+        for id in ops {
+            guard let op = suite.operation(id) else { continue }
+            schemas += op.responses.compactMap(\.schemaPointer)
+            if let e = op.parameterError?.schemaPointer { schemas.append(e) }
+        }
+        if let r = suite.auth?.rejection?.schemaPointer { schemas.append(r) }
+        let synth = Synthesizer(document: suite.file.document)
+        var trace = SynthesisTrace()
+        for pointer in schemas {
+            for k in 0..<24 { _ = synth.value(pointer, key: SeededRandom(UInt64(k)).child("survey"), trace: &trace) }
+        }
+        return (ops, trace.visited)
     }
 
     /// Every `discriminator.propertyName` in the document.

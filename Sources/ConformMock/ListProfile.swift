@@ -32,6 +32,9 @@ struct ListProfile {
     var viewParam: String?
     /// View value → item member it adds (`ModelGroup` → `model_group`).
     var viewMembers: [String: String] = [:]
+    /// An ownership view (`view_option=created|shared`) and the item member naming the creator (`user_id`).
+    var ownerParam: String?
+    var ownerMember: String?
 
     /// The profile of a list operation, or nil when its success body holds no array of items.
     init?(operation: ConformCore.Operation, suite: Suite) {
@@ -86,7 +89,13 @@ struct ListProfile {
                 if let m = [snake, snake + "s"].first(where: itemMembers.contains) { viewMembers[option] = m }
             }
         }
-        let reserved = Set([pageParam, sizeParam, sortParam, directionParam, searchParam, viewParam].compactMap { $0 })
+        if let o = names.first(where: { name in
+            name != viewParam && Set(operation.parameter(name).map { Self.enumValues($0.schemaPointer, doc: doc) } ?? []).isSuperset(of: ["created", "shared"])
+        }) {
+            ownerParam = o
+            ownerMember = Dataset.creatorMembers.first(where: itemMembers.contains)
+        }
+        let reserved = Set([pageParam, sizeParam, sortParam, directionParam, searchParam, viewParam, ownerParam].compactMap { $0 })
         filters = names.filter { !reserved.contains($0) && itemMembers.contains($0) }
     }
 

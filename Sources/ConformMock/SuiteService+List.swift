@@ -13,9 +13,14 @@ extension SuiteService {
         }
         if let p = profile.searchParam, let q = values[p]?.first?.lowercased(), !q.isEmpty,
            effect != .searchIgnored(operation: op.id, parameter: p) {
-            items = items.filter { item in
-                ["name", "id", "base_model_id", "display_name"].contains { item[$0]?.stringValue?.lowercased().contains(q) == true }
-            }
+            // Open WebUI searches "by name, base_model_id, or user information".
+            let fields = [["name"], ["display_name"], ["base_model_id"], ["user_id"], ["user", "id"], ["user", "name"], ["user", "email"]]
+            items = items.filter { item in fields.contains { item.get($0)?.stringValue?.lowercased().contains(q) == true } }
+        }
+        if let p = profile.ownerParam, let member = profile.ownerMember, let view = values[p]?.first,
+           effect != .viewIgnored(operation: op.id, parameter: p) {
+            let me = Dataset.creators[0]
+            items = items.filter { view == "created" ? $0[member]?.stringValue == me : $0[member]?.stringValue != me }
         }
         if let p = profile.sortParam, let spec = values[p]?.first, effect != .sortIgnored(operation: op.id, parameter: p) {
             items = Self.sorted(items, spec: spec, direction: profile.directionParam.flatMap { values[$0]?.first } ?? profile.defaultDirection)

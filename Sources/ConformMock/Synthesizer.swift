@@ -118,7 +118,7 @@ struct Synthesizer {
         }
         for name in view.required {
             guard let rp = view.requiredPointer else { break }
-            trace.add(DriftSite(drift: .dropRequired(object: view.pointer, member: name), rulePointer: rp, check: "schema.required"))
+            trace.add(DriftSite(drift: .dropRequired(object: view.pointer, member: name), rulePointer: rp.appending("required"), check: "schema.required"))
             if armed, drift == .dropRequired(object: view.pointer, member: name) { out[name] = nil }
         }
         return .object(out)
@@ -164,6 +164,9 @@ struct Synthesizer {
         if let e = s["exclusiveMaximum"]?.numberValue?.doubleValue { hi = min(hi ?? .infinity, integer ? (e - 1).rounded(.up) : e - 0.25) }
         if let l = lo { lo = integer ? l.rounded(.up) : l }
         if let h = hi { hi = integer ? h.rounded(.down) : h }
+        // Keep within what Int64 and Double hold exactly; documents state int64 limits as bounds.
+        lo = lo.map { min(max($0, -1e15), 1e15) }
+        hi = hi.map { min(max($0, -1e15), 1e15) }
         let name = member?.lowercased() ?? ""
         let isTime = name.hasSuffix("_at") || name == "created" || name.contains("timestamp") || name.hasSuffix("time")
         let span: ClosedRange<Double> = isTime ? 1_600_000_000...1_760_000_000 : 0...1000
