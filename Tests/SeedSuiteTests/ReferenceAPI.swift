@@ -67,10 +67,3 @@ extension JSONValue {
         return .object(o)
     }
 }
-
-/// Page `page` (1-based) of `size` over `items`: the documented page-number pagination.
-func pageSlice<T>(_ items: [T], page: Int, size: Int) -> [T] {
-    let start = (page - 1) * size
-    guard start < items.count, start >= 0 else { return [] }
-    return Array(items[start..<min(items.count, start + size)])
-}

@@ -59,7 +59,7 @@ struct ScaleV5GetAPI: ReferenceAPI {
     ]
 
     static func model(_ i: Int) -> JSONValue {
-        let config: JSONValue? = i % 3 == 0 ? launch : (i % 3 == 1 ? ["model": "llama-3-8b", "num_shards": 1, "gpu_type": "h100", "extra": true] : nil)
+        let config: JSONValue? = i % 3 == 0 ? launch : (i % 3 == 1 ? ["model": "llama-3-8b", "num_shards": 1, "gpu_type": "h100", "extra": true] : JSONValue?.none)
         return .object([
             ("id", .string("im-\(i)")), ("object", "model"), ("name", .string("Model \(i)")),
             ("model_type", .string(["generic", "completion", "chat_completion"][i % 3])),
