@@ -65,6 +65,7 @@ import Testing
             #expect(!text.contains(ConformProcess.secret), "secret in \(path)")
         }
         ReportValidation.junit(junit)
+        ReportValidation.junitAgrees(junit, withResults: json)
         ReportValidation.json(json)
         let md = normalise.report(String(decoding: FileManager.default.contents(atPath: markdown) ?? Data(), as: UTF8.self))
         if Self.recording { c.write(md, to: "report.md") } else { #expect(md == c.text("report.md"), "Markdown differs from report.md") }
