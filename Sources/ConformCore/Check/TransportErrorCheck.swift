@@ -1,5 +1,6 @@
 /// `transport` and `body-size`: the request could not produce a response the checks can read.
 public enum TransportErrorCheck {
+    /// The check name in reports.
     public static let name = "request completes"
 
     /// An error (not a failure): the contract could not be checked because no answer came back.
@@ -13,6 +14,7 @@ public enum TransportErrorCheck {
 
 /// `body-size`: the body stayed under the size cap.
 public enum BodySizeCheck {
+    /// The check name in reports.
     public static let name = "body fits the size cap"
 
     /// Passes when the body was read whole; over the cap is an error (its checks cannot run).
