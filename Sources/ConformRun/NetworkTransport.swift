@@ -7,7 +7,7 @@ public struct NetworkTransport: Transport {
     public let plain: SocketTransport
     public let secure: URLSessionTransport
 
-    public init(configuration: URLSessionTransport.Configuration = .init()) {
+    public init(configuration: TransportConfiguration = .init()) {
         plain = SocketTransport(configuration: configuration)
         secure = URLSessionTransport(configuration: configuration)
     }

@@ -7,7 +7,7 @@ struct SocketExchange {
     let timeout: Double
     let deadline: ContinuousClock.Instant
     let cancel: CancelFlag
-    let configuration: URLSessionTransport.Configuration
+    let configuration: TransportConfiguration
 
     func run() -> TransportOutcome {
         let started = ContinuousClock.now

@@ -11,9 +11,9 @@ import Foundation
 /// server closes the connection in the middle of the response head. Same policy as `URLSessionTransport`:
 /// same-origin redirects only, no cookies, our own headers, our own timeout, body cap.
 public final class SocketTransport: Transport {
-    public let configuration: URLSessionTransport.Configuration
+    public let configuration: TransportConfiguration
 
-    public init(configuration: URLSessionTransport.Configuration = .init()) { self.configuration = configuration }
+    public init(configuration: TransportConfiguration = .init()) { self.configuration = configuration }
 
     public func send(_ request: HTTPRequest, timeout: Double) async -> TransportOutcome {
         let full = request.withDefaultHeaders()

@@ -16,20 +16,8 @@ import FoundationNetworking
 /// - The body is streamed through the delegate and the transfer stopped as soon as it passes
 ///   `maxBodyBytes`, so a huge body never sits in memory.
 public final class URLSessionTransport: Transport, @unchecked Sendable {
-    /// Limits and pool size.
-    public struct Configuration: Sendable {
-        /// Response body cap in bytes (default 64 MiB).
-        public var maxBodyBytes: Int
-        /// Same-origin redirects followed before giving up.
-        public var maxRedirects: Int
-        /// Connections kept per host (bounded concurrency keeps this small).
-        public var maxConnectionsPerHost: Int
-
-        public init(maxBodyBytes: Int = 64 << 20, maxRedirects: Int = 5, maxConnectionsPerHost: Int = 8) {
-            self.maxBodyBytes = maxBodyBytes; self.maxRedirects = maxRedirects
-            self.maxConnectionsPerHost = maxConnectionsPerHost
-        }
-    }
+    /// Kept for callers that spell it this way; the same limits apply to every network transport.
+    public typealias Configuration = TransportConfiguration
 
     public let configuration: Configuration
     private let session: URLSession

@@ -46,6 +46,31 @@ import Testing
         #expect(seconds < 5)
     }
 
+    @Test(arguments: TransportKind.allCases)
+    func serverThatDripsBytesStillTimesOut(kind: TransportKind) async throws {
+        let box = ServerBox()
+        let server = try LoopbackServer { _, connection in
+            guard connection.write("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n") else { return }
+            while !(box.server?.isStopped ?? true), connection.write("x") { usleep(50_000) }
+        }
+        box.server = server
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await kind.make().send(HTTPRequest(url: server.baseURL + "/drip"), timeout: 1) }
+        #expect(outcome.error?.kind == .timedOut(seconds: 1))
+        #expect(seconds < 3)
+    }
+
+    @Test func endlessResponseHeadIsRefused() async throws {
+        let server = try LoopbackServer { _, connection in
+            guard connection.write("HTTP/1.1 200 OK\r\n") else { return }
+            let line = "X-Filler: " + String(repeating: "y", count: 1000) + "\r\n"
+            for _ in 0..<200 where connection.write(line) {}
+        }
+        defer { server.stop() }
+        let outcome = await SocketTransport().send(HTTPRequest(url: server.baseURL + "/"), timeout: 5)
+        #expect(outcome.error?.message == "the reply from 127.0.0.1:\(server.port) is not valid HTTP: a response head over 64 KiB")
+    }
+
     /// Socket only: URLSession answers -1011 here, or — depending on timing — kills the process
     /// (swift-corelibs-foundation#5285, "connection lost immediately after sending the request").
     @Test func connectionClosedBeforeAnyResponse() async throws {

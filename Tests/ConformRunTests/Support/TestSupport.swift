@@ -45,7 +45,7 @@ enum TransportKind: String, CaseIterable, CustomTestStringConvertible, Sendable 
 
     var testDescription: String { rawValue }
 
-    func make(_ configuration: URLSessionTransport.Configuration = .init()) -> any Transport {
+    func make(_ configuration: TransportConfiguration = .init()) -> any Transport {
         switch self {
         case .socket: return SocketTransport(configuration: configuration)
         case .urlSession: return URLSessionTransport(configuration: configuration)
