@@ -39,13 +39,16 @@ extension SchemaWalk {
     private mutating func checkMembers(_ node: SchemaNode, _ o: JSONObject, _ local: inout Evaluated?) -> Bool {
         var ok = true
         var none: Evaluated? = nil
-        let list = node.propertyList
+        // Read the node's fields once, not once per member (each read of a class field retains).
+        let list = node.propertyList, patterns = node.patternProperties
+        let names = node.propertyNames, additional = node.additionalProperties
+        let tracking = local != nil
         var cursor = 0
         for i in 0..<o.count {
             let key = o.keys[i], value = o.values[i]
             path.append(.key(key))
             defer { path.removeLast() }
-            if let names = node.propertyNames, !checkName(node, names, key) {
+            if let names, !checkName(node, names, key) {
                 ok = false; if !collecting { return false }
             }
             var matched = false
@@ -59,11 +62,11 @@ extension SchemaWalk {
                 matched = true
                 if !check(schema, value, &none) { ok = false; if !collecting { return false } }
             }
-            for (pattern, schema) in node.patternProperties where pattern.matches(key) {
+            for (pattern, schema) in patterns where pattern.matches(key) {
                 matched = true
                 if !check(schema, value, &none) { ok = false; if !collecting { return false } }
             }
-            if !matched, let additional = node.additionalProperties {
+            if !matched, let additional {
                 matched = true
                 if additional.boolean == false {
                     ok = false
@@ -79,7 +82,7 @@ extension SchemaWalk {
                     ok = false; if !collecting { return false }
                 }
             }
-            if matched, local != nil { local!.properties.insert(key) }
+            if matched, tracking { local!.properties.insert(key) }
         }
         return ok
     }
