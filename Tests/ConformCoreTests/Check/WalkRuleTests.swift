@@ -32,6 +32,24 @@ import Testing
         #expect(WalkRuleCheck.evaluate(.unionEqualsTotal, w, at: P.rule).status == .failed)
     }
 
+    @Test(arguments: [Walk.Rule.unionEqualsTotal, .stableTotal])
+    func anAbsentOptionalTotalIsASkipNotAnErrorOrAPass(rule: Walk.Rule) {
+        var w = Self.good
+        for i in w.pages.indices { w.pages[i].total = nil }
+        let r = WalkRuleCheck.evaluate(rule, w, at: P.rule)
+        #expect(r.status == .skipped)
+        #expect(r.skipReason?.contains("no page reported a total") == true)
+    }
+
+    @Test func itemsWithoutIdsStillCountTowardsTheUnion() {
+        var w = Self.good
+        // Page 3's item carries no id (ids are optional in some APIs): still one of the five.
+        w.pages[2].items = [JSONValue.object(JSONObject([("name", "five")]))]
+        #expect(WalkRuleCheck.evaluate(.unionEqualsTotal, w, at: P.rule).status == .passed)
+        w.pages[2].items = []
+        #expect(WalkRuleCheck.evaluate(.unionEqualsTotal, w, at: P.rule).status == .failed)
+    }
+
     @Test func changingTotalFails() {
         var w = Self.good
         w.pages[1].total = JSONValue(7)

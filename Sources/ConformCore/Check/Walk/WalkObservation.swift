@@ -56,6 +56,11 @@ public struct WalkObservation: Sendable {
         return out
     }
 
+    /// Items that carry no id member.
+    var unidentifiedItemCount: Int {
+        pages.reduce(0) { $0 + ($1.items ?? []).filter { $0[itemId] == nil }.count }
+    }
+
     /// The total reported by the last page that reports one.
     var lastTotal: JSONValue? { pages.last(where: { $0.total != nil })?.total }
 }
