@@ -17,8 +17,10 @@ struct BenchOptions {
     var suitePath: String?
     /// `--profile-parse`: only repeat the parse phase (for `perf record`) and print its time.
     var profileParseOnly = false
+    /// `--emit DIR`: also write the page and the contract there, so other tools measure the same bytes.
+    var emitDirectory: String?
 
-    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse]"
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR]"
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -31,9 +33,12 @@ struct BenchOptions {
                 guard let p = it.next() else { throw BenchError("--suite needs a path\n\(Self.usage)") }
                 suitePath = p
             case "--profile-parse": profileParseOnly = true
+            case "--emit":
+                guard let d = it.next() else { throw BenchError("--emit needs a folder\n\(Self.usage)") }
+                emitDirectory = d
             case "-h", "--help": throw BenchError(Self.usage)
             default:
-                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--help"])
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--help"])
                 throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
             }
         }
@@ -75,6 +80,7 @@ func run() throws {
         response: ["status": 200, "headers": ["content-type": "application/json"]])
 
     try checkPage(bytes, contract, context)
+    if let dir = options.emitDirectory { try emit(bytes, contract, to: dir) }
 
     let parse = try BenchTimer.best(options.repetitions) { try JSONParser.parse(bytes) }
     let validate = try BenchTimer.best(options.repetitions) {
@@ -121,6 +127,15 @@ func run() throws {
         print(String(format: "peak RSS %.1f MB = %.1f× input (goal ≤ 8×); %.1f MB after the Foundation baseline", peakConform,
                      peakConform / megabytes, peakTotal ?? 0))
     }
+}
+
+/// Writes `page.json` (the exact bytes measured), `contract.json` (the document holding the schema) and
+/// `schema-pointer.txt`, for `scripts/bench-python.py` to time Python's json + jsonschema on the same input.
+func emit(_ bytes: [UInt8], _ contract: BenchContract, to dir: String) throws {
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try Data(bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent("page.json"))
+    try Data(JSONWriter.bytes(contract.validator.document)).write(to: URL(fileURLWithPath: dir).appendingPathComponent("contract.json"))
+    try Data(contract.schemaPointer.description.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("schema-pointer.txt"))
 }
 
 do {
