@@ -45,3 +45,21 @@ import ConformCore
         }
     }
 }
+
+/// Which invariants the drifts aim at: every drift names at least its primary rule, and the extra drifts
+/// for cross-member rules exist where a suite states them.
+@Suite struct DriftRuleTests {
+    @Test func driftsNameTheRulesTheyBreak() throws {
+        for suite in SuiteFiles.all() {
+            for drift in DriftCatalog.drifts(for: suite) {
+                #expect(drift.rulePointer != nil && drift.rulePointers.first == drift.rulePointer, "\(suite.id) \(drift.name)")
+                for p in drift.rulePointers { #expect(p.resolve(in: suite.file.document) != nil, "\(drift.name): \(p)") }
+            }
+        }
+        let gradient = try #require(FixtureSuites.all.first { $0.id == "fixture-gradient" })
+        let oneTooMany = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "one-too-many:list" })
+        #expect(oneTooMany.rulePointers.count >= 1)
+        let pageEcho = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "wrong-page-echo:list" })
+        #expect(pageEcho.rulePointers.contains { $0.description.hasPrefix("/walks/0/pageInvariants") }, "\(pageEcho.rulePointers)")
+    }
+}
