@@ -34,6 +34,18 @@ import ConformCore
         #expect(survivors.isEmpty, "\(survivors.count) of \(drifts.count) drifts survived: \(survivors.prefix(10))")
     }
 
+    /// `conform demo` runs every shipped suite against one mock: suites sharing a route must all pass.
+    @Test func shippedSuitesPassWhenServedTogether() {
+        let suites = SuiteFiles.shipped()
+        var credentials: [String: String] = [:]
+        for s in suites { credentials.merge(SuiteHarness.credentials(for: s)) { first, _ in first } }
+        let app = MockApp(suites: suites, seed: 1, credentials: credentials)
+        for s in suites {
+            let failures = SuiteHarness(suite: s, app: app).run()
+            #expect(failures.isEmpty, "\(s.id): \(failures.prefix(5))")
+        }
+    }
+
     @Test func driftCatalogCoversEachKindOfRule() throws {
         let suite = try #require(SuiteFiles.named("fixture-gradient"))
         let names = DriftCatalog.drifts(for: suite).map(\.name)
