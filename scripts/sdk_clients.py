@@ -35,14 +35,15 @@ def scale_gp_v4():
 
 def scale_gp_v5():
     from scale_gp_beta import SGPClient
-    client = SGPClient(api_key="sdk-test-key", base_url=base, _strict_response_validation=True)
+    # The v5 SDK insists on an account (sent as x-selected-account-id, a header the get-model document lists).
+    client = SGPClient(api_key="sdk-test-key", account_id="conform-account", base_url=base, _strict_response_validation=True)
     page = client.models.list(limit=5)
     assert page.items, "first page is empty"
     fetched = client.models.retrieve(page.items[0].id)
     assert fetched.id == page.items[0].id and fetched.name == page.items[0].name, "get-by-id disagrees with the list"
-    vendor = page.items[0].model_vendor
+    vendor = page.items[0].api_model_vendor  # pydantic alias of model_vendor
     filtered = client.models.list(limit=1000, model_vendor=vendor)
-    assert all(m.model_vendor == vendor for m in filtered.items), "model_vendor filter not honoured"
+    assert all(m.api_model_vendor == vendor for m in filtered.items), "model_vendor filter not honoured"
     return f"GET /v5/models {len(page.items)} items (has_more={page.has_more}); GET /v5/models/{{id}} agrees; filter by {vendor} ok"
 
 

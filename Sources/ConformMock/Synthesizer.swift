@@ -100,8 +100,9 @@ struct Synthesizer {
         for (name, pointer) in view.propertyPointers where !skip.contains(name) {
             let needed = required.contains(name) || force.contains(name)
             if !needed {
-                // Optional members: present in most objects, thinning out with depth so the output stays small.
-                guard depth < 8, key.child("?" + name).chance(depth < 2 ? 85 : 60) else { continue }
+                // Optional members: always present at the top two levels (real clients, like the vendors' SDKs,
+                // expect complete objects), then in most objects, thinning out with depth so the output stays small.
+                guard depth < 8, depth < 2 || key.child("?" + name).chance(60) else { continue }
             }
             out[name] = value(pointer, key: key.child(name), member: name, depth: depth + 1, trace: &trace)
         }
