@@ -36,6 +36,8 @@ import Testing
             ##"unknown-operation.json:17:35: error: unknown operation "lst"; did you mean "list"? (at /cases/0/operation)"##]),
         .init(file: "unknown-parameter", problems: [
             ##"unknown-parameter.json:17:54: error: unknown query parameter "lmit" for operation "list"; did you mean "limit"? (at /cases/0/query/lmit)"##]),
+        .init(file: "unknown-query-reference", problems: [
+            ##"unknown-query-reference.json:14:76: error: invariant reads request.query.limt, which operation "list" does not declare and this request does not send; did you mean "limit"? (at /operations/0/responses/200/invariants/0)"##]),
         .init(file: "parameter-not-schema", problems: [
             ##"parameter-not-schema.json:12:59: error: parameter "schema" must be a JSON Schema (an object or a boolean), got integer 5 (at /operations/0/parameters/limit/schema)"##]),
         .init(file: "bad-schema-keyword", problems: [

@@ -51,6 +51,7 @@ final class SuiteBuilder {
         let suite = Suite(id: id, title: title, description: description, source: source, baseURL: baseURL, auth: auth,
                           operations: operations, cases: cases, walks: walks, crossChecks: crossChecks, file: file)
         checkGeneratedCases(of: suite)
+        checkQueryReferences(of: suite)
         return reader.hasErrors ? nil : suite
     }
 
