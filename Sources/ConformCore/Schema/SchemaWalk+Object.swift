@@ -46,8 +46,8 @@ extension SchemaWalk {
         var cursor = 0
         for i in 0..<o.count {
             let key = o.keys[i], value = o.values[i]
-            path.append(.key(key))
-            defer { path.removeLast() }
+            enter(.key(key))
+            defer { leave() }
             if let names, !checkName(node, names, key) {
                 ok = false; if !collecting { return false }
             }
@@ -70,6 +70,7 @@ extension SchemaWalk {
                 matched = true
                 if additional.boolean == false {
                     ok = false
+                    guard collecting else { return false }
                     path.removeLast()
                     let allowed = list.isEmpty ? "" : " (known: \(Self.quoted(list.map(\.name), limit: 60)))"
                     let e = error(node, "additionalProperties", "additional property",
@@ -77,7 +78,7 @@ extension SchemaWalk {
                                   expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(value.typedDescription(limit: 40))",
                                   below: .key(key))
                     path.append(.key(key))
-                    if !emit(e) { return false }
+                    sink.errors.append(e)
                 } else if !check(additional, value, &none) {
                     ok = false; if !collecting { return false }
                 }
@@ -117,9 +118,9 @@ extension SchemaWalk {
                                      expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(member.typedDescription(limit: 40))",
                                      below: .key(key))) else { return false }
                 } else {
-                    path.append(.key(key))
+                    enter(.key(key))
                     let valid = check(schema, member, &none)
-                    path.removeLast()
+                    leave()
                     if !valid { ok = false; if !collecting { return false } }
                 }
             }
@@ -132,9 +133,9 @@ extension SchemaWalk {
                     guard emit(error(node, "unevaluatedItems", "unevaluated item", "item \(i) is not allowed here: \(a[i].typedDescription(limit: 40))",
                                      expected: "no further items", actual: a[i].typedDescription(), below: .index(i))) else { return false }
                 } else {
-                    path.append(.index(i))
+                    enter(.index(i))
                     let valid = check(schema, a[i], &none)
-                    path.removeLast()
+                    leave()
                     if !valid { ok = false; if !collecting { return false } }
                 }
             }
