@@ -49,6 +49,8 @@ struct SchemaCompiler {
         n.hasObjectKeywords = !n.propertyList.isEmpty || !n.patternProperties.isEmpty || n.additionalProperties != nil
             || n.unevaluatedProperties != nil || !n.required.isEmpty || !n.dependentRequired.isEmpty || !n.dependentSchemas.isEmpty
             || n.propertyNames != nil || n.minProperties != nil || n.maxProperties != nil
+        n.propertyNamesDistinct = n.propertyIndex.count == n.propertyList.count
+        n.propertyNameLengths = n.propertyList.map { $0.name.utf8.count }
         n.hasApplicators = !n.allOf.isEmpty || !n.anyOf.isEmpty || !n.oneOf.isEmpty || n.not != nil || n.ifNode != nil
             || n.ref != nil || n.dynamicRef != nil || !n.unresolved.isEmpty
     }
@@ -62,7 +64,7 @@ struct SchemaCompiler {
             guard case .array(let a) = value else { return problem(key, "enum must be an array") }
             node.enumValues = a
             let strings = a.compactMap(\.stringValue)
-            if strings.count == a.count { node.enumStrings = Set(strings) }
+            if strings.count == a.count { node.enumStrings = Set(strings); node.enumTexts = strings }
         case "const": node.constValue = value
         case "minimum": node.minimum = number(key, value)
         case "maximum": node.maximum = number(key, value)

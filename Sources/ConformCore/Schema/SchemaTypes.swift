@@ -18,6 +18,7 @@ struct SchemaTypes: OptionSet {
         self = t.1
     }
 
+    @inline(__always)
     func admits(_ value: JSONValue) -> Bool {
         switch value {
         case .null: return contains(.null)
