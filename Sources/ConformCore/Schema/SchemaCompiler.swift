@@ -53,6 +53,10 @@ struct SchemaCompiler {
         n.propertyNameLengths = n.propertyList.map { $0.name.utf8.count }
         n.hasApplicators = !n.allOf.isEmpty || !n.anyOf.isEmpty || !n.oneOf.isEmpty || n.not != nil || n.ifNode != nil
             || n.ref != nil || n.dynamicRef != nil || !n.unresolved.isEmpty
+        n.onlyRef = n.ref != nil && !n.nullable && n.types == nil && n.enumValues == nil && n.constValue == nil
+            && !n.hasNumberKeywords && !n.hasStringKeywords && !n.hasArrayKeywords && !n.hasObjectKeywords
+            && n.allOf.isEmpty && n.anyOf.isEmpty && n.oneOf.isEmpty && n.not == nil && n.ifNode == nil
+            && n.dynamicRef == nil && n.unresolved.isEmpty && n.discriminator == nil
     }
 
     // swiftlint:disable:next cyclomatic_complexity

@@ -92,6 +92,9 @@ final class SchemaNode {
     var hasStringKeywords = false
     var hasNumberKeywords = false
     var hasApplicators = false
+    /// A `$ref` and nothing else that validates (`{"$ref": …, "description": …}`): the walk goes straight to
+    /// the target, whose result and annotations are this node's.
+    var onlyRef = false
     var tracksEvaluation: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
 
     init(document: Int, pointer: JSONPointer, base: String, resourceID: Int, foreignDocumentURI: String?) {

@@ -100,6 +100,7 @@ struct SchemaWalk {
         var pushed = false
         if dynamicScope, scope.last != node.resourceID { scope.append(node.resourceID); pushed = true }
         defer { if pushed { scope.removeLast() } }
+        if node.onlyRef, let target = node.ref { return check(target, value, &eval) }
 
         var local: Evaluated? = (eval != nil || node.tracksEvaluation) ? Evaluated() : nil
         var ok = true
