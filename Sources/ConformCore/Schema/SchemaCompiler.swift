@@ -102,16 +102,23 @@ struct SchemaCompiler {
         case "unevaluatedItems": if isSchema(value) { node.unevaluatedItems = sub(key) } else { problem(key, "unevaluatedItems must be a schema") }
         case "properties":
             guard case .object(let o) = value else { return problem(key, "properties must be an object") }
+            // Built aside and stored once: a class property modified across a call that compiles subschemas
+            // keeps dynamic exclusivity checks on every read of it during validation.
+            var list = node.propertyList, index = node.propertyIndex
             for name in o.keys {
-                node.propertyIndex[name] = node.propertyList.count
-                node.propertyList.append((name, sub(key, name)))
+                let child = sub(key, name)
+                index[name] = list.count
+                list.append((name, child))
             }
+            node.propertyList = list; node.propertyIndex = index
         case "patternProperties":
             guard case .object(let o) = value else { return problem(key, "patternProperties must be an object") }
+            var list = node.patternProperties
             for name in o.keys {
                 guard let p = SchemaPattern(name) else { problem(key, "not a valid regular expression: \(name)"); continue }
-                node.patternProperties.append((p, sub(key, name)))
+                list.append((p, sub(key, name)))
             }
+            node.patternProperties = list
         case "additionalProperties":
             if isSchema(value) { node.additionalProperties = sub(key) } else { problem(key, "additionalProperties must be a schema") }
         case "unevaluatedProperties":
