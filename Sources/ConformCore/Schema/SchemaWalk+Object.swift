@@ -44,6 +44,9 @@ extension SchemaWalk {
         let list = node.propertyList, patterns = node.patternProperties
         let names = node.propertyNames, additional = node.additionalProperties
         let tracking = local != nil, distinct = node.propertyNamesDistinct, lengths = node.propertyNameLengths
+        if !collecting, !tracking, distinct, patterns.isEmpty, names == nil {
+            return quietMembers(node, o, list, lengths, additional)
+        }
         var cursor = 0
         for i in 0..<o.count {
             let key = o.keys[i], value = o.values[i]
@@ -89,6 +92,29 @@ extension SchemaWalk {
             if matched, tracking { local!.properties.insert(key) }
         }
         return ok
+    }
+
+    /// `checkMembers` for a yes/no walk over `properties` and `additionalProperties` alone (the common case):
+    /// members are read in place from the object's storage, sparing a retain and release of each key and value.
+    private mutating func quietMembers(_ node: SchemaNode, _ o: JSONObject, _ list: [(name: String, node: SchemaNode)],
+                                       _ lengths: [Int], _ additional: SchemaNode?) -> Bool {
+        var none: Evaluated? = nil
+        var cursor = 0
+        return o.keys.withUnsafeBufferPointer { keys in
+            o.values.withUnsafeBufferPointer { values in
+                for i in 0..<min(keys.count, values.count) {
+                    pathDepth += 1
+                    defer { pathDepth -= 1 }
+                    if let j = Self.position(of: keys[i], in: list, lengths: lengths, from: cursor, node) {
+                        cursor = j + 1
+                        if !check(list[j].node, values[i], &none) { return false }
+                    } else if let additional {
+                        if additional.boolean == false || !check(additional, values[i], &none) { return false }
+                    }
+                }
+                return true
+            }
+        }
     }
 
     /// Where `key` is in a `properties` list of distinct names (instances mostly list members in schema
