@@ -53,6 +53,9 @@ struct SchemaCompiler {
         n.propertyNameLengths = n.propertyList.map { $0.name.utf8.count }
         n.hasApplicators = !n.allOf.isEmpty || !n.anyOf.isEmpty || !n.oneOf.isEmpty || n.not != nil || n.ifNode != nil
             || n.ref != nil || n.dynamicRef != nil || !n.unresolved.isEmpty
+        n.onlyType = n.types != nil && !n.nullable && n.ref == nil && n.enumValues == nil && n.constValue == nil
+            && !n.hasNumberKeywords && !n.hasStringKeywords && !n.hasArrayKeywords && !n.hasObjectKeywords
+            && !n.hasApplicators && n.discriminator == nil
         n.onlyRef = n.ref != nil && !n.nullable && n.types == nil && n.enumValues == nil && n.constValue == nil
             && !n.hasNumberKeywords && !n.hasStringKeywords && !n.hasArrayKeywords && !n.hasObjectKeywords
             && n.allOf.isEmpty && n.anyOf.isEmpty && n.oneOf.isEmpty && n.not == nil && n.ifNode == nil

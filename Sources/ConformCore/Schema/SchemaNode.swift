@@ -95,6 +95,9 @@ final class SchemaNode {
     /// A `$ref` and nothing else that validates (`{"$ref": …, "description": …}`): the walk goes straight to
     /// the target, whose result and annotations are this node's.
     var onlyRef = false
+    /// A `type` and nothing else that validates (most leaves): a value of an admitted type passes with no
+    /// further work (no annotations, nothing below it).
+    var onlyType = false
     var tracksEvaluation: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
 
     init(document: Int, pointer: JSONPointer, base: String, resourceID: Int, foreignDocumentURI: String?) {

@@ -83,6 +83,7 @@ struct SchemaWalk {
 
     /// Validates `value` against `node`; `eval` (when not nil) receives what this location's keywords evaluated.
     mutating func check(_ node: SchemaNode, _ value: JSONValue, _ eval: inout Evaluated?) -> Bool {
+        if node.onlyType, let types = node.types, types.admits(value) { return true }
         if let b = node.boolean {
             if b { return true }
             return emit(self.error(node, nil, "false schema", "no value is allowed here, got \(value.typedDescription())",
