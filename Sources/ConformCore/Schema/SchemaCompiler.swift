@@ -49,8 +49,17 @@ struct SchemaCompiler {
         n.hasObjectKeywords = !n.propertyList.isEmpty || !n.patternProperties.isEmpty || n.additionalProperties != nil
             || n.unevaluatedProperties != nil || !n.required.isEmpty || !n.dependentRequired.isEmpty || !n.dependentSchemas.isEmpty
             || n.propertyNames != nil || n.minProperties != nil || n.maxProperties != nil
+        n.propertyNamesDistinct = n.propertyIndex.count == n.propertyList.count
+        n.propertyNameLengths = n.propertyList.map { $0.name.utf8.count }
         n.hasApplicators = !n.allOf.isEmpty || !n.anyOf.isEmpty || !n.oneOf.isEmpty || n.not != nil || n.ifNode != nil
             || n.ref != nil || n.dynamicRef != nil || !n.unresolved.isEmpty
+        n.onlyType = n.types != nil && !n.nullable && n.ref == nil && n.enumValues == nil && n.constValue == nil
+            && !n.hasNumberKeywords && !n.hasStringKeywords && !n.hasArrayKeywords && !n.hasObjectKeywords
+            && !n.hasApplicators && n.discriminator == nil
+        n.onlyRef = n.ref != nil && !n.nullable && n.types == nil && n.enumValues == nil && n.constValue == nil
+            && !n.hasNumberKeywords && !n.hasStringKeywords && !n.hasArrayKeywords && !n.hasObjectKeywords
+            && n.allOf.isEmpty && n.anyOf.isEmpty && n.oneOf.isEmpty && n.not == nil && n.ifNode == nil
+            && n.dynamicRef == nil && n.unresolved.isEmpty && n.discriminator == nil
     }
 
     // swiftlint:disable:next cyclomatic_complexity
@@ -62,7 +71,7 @@ struct SchemaCompiler {
             guard case .array(let a) = value else { return problem(key, "enum must be an array") }
             node.enumValues = a
             let strings = a.compactMap(\.stringValue)
-            if strings.count == a.count { node.enumStrings = Set(strings) }
+            if strings.count == a.count { node.enumStrings = Set(strings); node.enumTexts = strings }
         case "const": node.constValue = value
         case "minimum": node.minimum = number(key, value)
         case "maximum": node.maximum = number(key, value)
@@ -96,16 +105,23 @@ struct SchemaCompiler {
         case "unevaluatedItems": if isSchema(value) { node.unevaluatedItems = sub(key) } else { problem(key, "unevaluatedItems must be a schema") }
         case "properties":
             guard case .object(let o) = value else { return problem(key, "properties must be an object") }
+            // Built aside and stored once: a class property modified across a call that compiles subschemas
+            // keeps dynamic exclusivity checks on every read of it during validation.
+            var list = node.propertyList, index = node.propertyIndex
             for name in o.keys {
-                node.propertyIndex[name] = node.propertyList.count
-                node.propertyList.append((name, sub(key, name)))
+                let child = sub(key, name)
+                index[name] = list.count
+                list.append((name, child))
             }
+            node.propertyList = list; node.propertyIndex = index
         case "patternProperties":
             guard case .object(let o) = value else { return problem(key, "patternProperties must be an object") }
+            var list = node.patternProperties
             for name in o.keys {
                 guard let p = SchemaPattern(name) else { problem(key, "not a valid regular expression: \(name)"); continue }
-                node.patternProperties.append((p, sub(key, name)))
+                list.append((p, sub(key, name)))
             }
+            node.patternProperties = list
         case "additionalProperties":
             if isSchema(value) { node.additionalProperties = sub(key) } else { problem(key, "additionalProperties must be a schema") }
         case "unevaluatedProperties":

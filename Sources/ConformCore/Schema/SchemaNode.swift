@@ -22,6 +22,8 @@ final class SchemaNode {
     var enumValues: [JSONValue]?
     /// `enum` made only of strings: membership by hashing instead of JSON equality.
     var enumStrings: Set<String>?
+    /// The same strings as a list (matched byte for byte, without unwrapping `JSONValue`s).
+    var enumTexts: [String]?
     var constValue: JSONValue?
 
     var minimum: JSONNumber?
@@ -53,6 +55,10 @@ final class SchemaNode {
     /// the entry after the last match before hashing the key.
     var propertyList: [(name: String, node: SchemaNode)] = []
     var propertyIndex: [String: Int] = [:]
+    /// No two `properties` names are canonically equal (`==`), so a byte-equal name is the one `==` would find.
+    var propertyNamesDistinct = true
+    /// UTF-8 lengths of the `properties` names: a scan compares these Ints before touching a string.
+    var propertyNameLengths: [Int] = []
     var patternProperties: [(pattern: SchemaPattern, node: SchemaNode)] = []
     var additionalProperties: SchemaNode?
     var unevaluatedProperties: SchemaNode?
@@ -86,6 +92,12 @@ final class SchemaNode {
     var hasStringKeywords = false
     var hasNumberKeywords = false
     var hasApplicators = false
+    /// A `$ref` and nothing else that validates (`{"$ref": …, "description": …}`): the walk goes straight to
+    /// the target, whose result and annotations are this node's.
+    var onlyRef = false
+    /// A `type` and nothing else that validates (most leaves): a value of an admitted type passes with no
+    /// further work (no annotations, nothing below it).
+    var onlyType = false
     var tracksEvaluation: Bool { unevaluatedProperties != nil || unevaluatedItems != nil }
 
     init(document: Int, pointer: JSONPointer, base: String, resourceID: Int, foreignDocumentURI: String?) {

@@ -18,6 +18,7 @@ struct SchemaTypes: OptionSet {
         self = t.1
     }
 
+    @inline(__always)
     func admits(_ value: JSONValue) -> Bool {
         switch value {
         case .null: return contains(.null)
@@ -25,8 +26,19 @@ struct SchemaTypes: OptionSet {
         case .object: return contains(.object)
         case .array: return contains(.array)
         case .string: return contains(.string)
-        case .number(let n): return contains(.number) || (contains(.integer) && n.isInteger)
+        case .number(let n): return contains(.number) || (contains(.integer) && Self.isInteger(n))
         }
+    }
+
+    /// `JSONNumber.isInteger`, with the common case (digits only, no `.` or exponent) settled by one pass
+    /// over contiguous bytes rather than a generic UTF-8 view iteration.
+    @inline(__always)
+    static func isInteger(_ n: JSONNumber) -> Bool {
+        var text = n.text
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
+        }
+        return plain || n.isInteger
     }
 
     /// `integer`, `string or null`.

@@ -70,8 +70,14 @@ public final class SchemaValidator: @unchecked Sendable {
                                 detail: "no schema at \(pointer) in \(uri)", expected: "a schema", actual: "nothing")]
         }
         let root = node(at: pointer)
-        var walk = SchemaWalk(validator: self, dynamicScope: usesDynamicScopeSnapshot)
+        let dynamicScope = usesDynamicScopeSnapshot
+        // Most instances are valid: a yes/no walk (no paths, no messages) settles those, and only an
+        // invalid one pays for a second, collecting walk.
+        var quick = SchemaWalk(validator: self, dynamicScope: dynamicScope)
+        quick.collecting = false
         var none: SchemaWalk.Evaluated? = nil
+        if quick.check(root, instance, &none) { return [] }
+        var walk = SchemaWalk(validator: self, dynamicScope: dynamicScope)
         _ = walk.check(root, instance, &none)
         return walk.errors
     }

@@ -20,17 +20,17 @@ extension SchemaWalk {
         var none: Evaluated? = nil
         let prefix = min(node.prefixItems.count, a.count)
         for i in 0..<prefix {
-            path.append(.index(i))
+            enter(.index(i))
             let valid = check(node.prefixItems[i], a[i], &none)
-            path.removeLast()
+            leave()
             if !valid { ok = false; if !collecting { return false } }
         }
         if local != nil { local!.itemPrefix = max(local!.itemPrefix, prefix) }
         if let items = node.items {
             for i in prefix..<a.count {
-                path.append(.index(i))
+                enter(.index(i))
                 let valid = check(items, a[i], &none)
-                path.removeLast()
+                leave()
                 if !valid { ok = false; if !collecting { return false } }
             }
             if local != nil { local!.allItems = true }
@@ -45,9 +45,9 @@ extension SchemaWalk {
         var matches = 0
         var none: Evaluated? = nil
         for i in a.indices {
-            path.append(.index(i))
+            enter(.index(i))
             let valid = quietly(contains, a[i], &none)
-            path.removeLast()
+            leave()
             if valid { matches += 1; if local != nil { local!.items.insert(i) } }
         }
         let least = node.minContains ?? 1

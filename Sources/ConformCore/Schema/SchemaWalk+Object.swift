@@ -12,7 +12,8 @@ extension SchemaWalk {
             guard emit(error(node, "maxProperties", "maxProperties", "expected at most \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
                              expected: "at most \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription())) else { return false }
         }
-        for name in node.required where o.index(forKey: name) == nil {
+        var hint = 0
+        for name in node.required where !Self.hasMember(o, name, &hint) {
             ok = false
             let quoted = JSONWriter.quote(name)
             guard emit(error(node, "required", "required property", "missing required property \(quoted)",
@@ -42,18 +43,23 @@ extension SchemaWalk {
         // Read the node's fields once, not once per member (each read of a class field retains).
         let list = node.propertyList, patterns = node.patternProperties
         let names = node.propertyNames, additional = node.additionalProperties
-        let tracking = local != nil
+        let tracking = local != nil, distinct = node.propertyNamesDistinct, lengths = node.propertyNameLengths
+        if !collecting, !tracking, distinct, patterns.isEmpty, names == nil {
+            return quietMembers(node, o, list, lengths, additional)
+        }
         var cursor = 0
         for i in 0..<o.count {
             let key = o.keys[i], value = o.values[i]
-            path.append(.key(key))
-            defer { path.removeLast() }
+            enter(.key(key))
+            defer { leave() }
             if let names, !checkName(node, names, key) {
                 ok = false; if !collecting { return false }
             }
             var matched = false
             var schema: SchemaNode?
-            if cursor < list.count, list[cursor].name == key {
+            if distinct {
+                if let j = Self.position(of: key, in: list, lengths: lengths, from: cursor, node) { schema = list[j].node; cursor = j + 1 }
+            } else if cursor < list.count, list[cursor].name == key {
                 schema = list[cursor].node; cursor += 1
             } else if let j = node.propertyIndex[key] {
                 schema = list[j].node; cursor = j + 1
@@ -70,6 +76,7 @@ extension SchemaWalk {
                 matched = true
                 if additional.boolean == false {
                     ok = false
+                    guard collecting else { return false }
                     path.removeLast()
                     let allowed = list.isEmpty ? "" : " (known: \(Self.quoted(list.map(\.name), limit: 60)))"
                     let e = error(node, "additionalProperties", "additional property",
@@ -77,7 +84,7 @@ extension SchemaWalk {
                                   expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(value.typedDescription(limit: 40))",
                                   below: .key(key))
                     path.append(.key(key))
-                    if !emit(e) { return false }
+                    sink.errors.append(e)
                 } else if !check(additional, value, &none) {
                     ok = false; if !collecting { return false }
                 }
@@ -85,6 +92,59 @@ extension SchemaWalk {
             if matched, tracking { local!.properties.insert(key) }
         }
         return ok
+    }
+
+    /// `checkMembers` for a yes/no walk over `properties` and `additionalProperties` alone (the common case):
+    /// members are read in place from the object's storage, sparing a retain and release of each key and value.
+    private mutating func quietMembers(_ node: SchemaNode, _ o: JSONObject, _ list: [(name: String, node: SchemaNode)],
+                                       _ lengths: [Int], _ additional: SchemaNode?) -> Bool {
+        var none: Evaluated? = nil
+        var cursor = 0
+        return o.keys.withUnsafeBufferPointer { keys in
+            o.values.withUnsafeBufferPointer { values in
+                for i in 0..<min(keys.count, values.count) {
+                    pathDepth += 1
+                    defer { pathDepth -= 1 }
+                    if let j = Self.position(of: keys[i], in: list, lengths: lengths, from: cursor, node) {
+                        cursor = j + 1
+                        if !check(list[j].node, values[i], &none) { return false }
+                    } else if let additional {
+                        if additional.boolean == false || !check(additional, values[i], &none) { return false }
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// Where `key` is in a `properties` list of distinct names (instances mostly list members in schema
+    /// order, so the entry at `cursor` is tried first). With distinct names the first `==` hit is the only
+    /// one, so short lists are scanned with a length pre-test (cheaper than hashing); the index settles the rest.
+    @inline(__always)
+    private static func position(of key: String, in list: [(name: String, node: SchemaNode)], lengths: [Int], from cursor: Int,
+                                 _ node: SchemaNode) -> Int? {
+        let count = min(list.count, lengths.count), length = key.utf8.count
+        if cursor < count, lengths[cursor] == length, list[cursor].name == key { return cursor }
+        if count <= 24 {
+            var j = cursor + 1
+            while j < count { if lengths[j] == length, list[j].name == key { return j }; j += 1 }
+            j = 0
+            while j < min(cursor, count) { if lengths[j] == length, list[j].name == key { return j }; j += 1 }
+        }
+        return node.propertyIndex[key]
+    }
+
+    /// Whether `o` has a member `name` (by `==`, as `index(forKey:)`): a length pre-test skips most keys,
+    /// and the scan starts after the last hit since `required` usually follows member order.
+    @inline(__always)
+    private static func hasMember(_ o: JSONObject, _ name: String, _ hint: inout Int) -> Bool {
+        let keys = o.keys, count = keys.count
+        var i = hint < count ? hint : 0
+        for _ in 0..<count {
+            if sameLengthEqual(keys[i], name) { hint = i + 1; return true }
+            i = i + 1 == count ? 0 : i + 1
+        }
+        return o.index(forKey: name) != nil
     }
 
     /// `propertyNames`: one error naming the property (the name is not a value a pointer could point at).
@@ -117,9 +177,9 @@ extension SchemaWalk {
                                      expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(member.typedDescription(limit: 40))",
                                      below: .key(key))) else { return false }
                 } else {
-                    path.append(.key(key))
+                    enter(.key(key))
                     let valid = check(schema, member, &none)
-                    path.removeLast()
+                    leave()
                     if !valid { ok = false; if !collecting { return false } }
                 }
             }
@@ -132,9 +192,9 @@ extension SchemaWalk {
                     guard emit(error(node, "unevaluatedItems", "unevaluated item", "item \(i) is not allowed here: \(a[i].typedDescription(limit: 40))",
                                      expected: "no further items", actual: a[i].typedDescription(), below: .index(i))) else { return false }
                 } else {
-                    path.append(.index(i))
+                    enter(.index(i))
                     let valid = check(schema, a[i], &none)
-                    path.removeLast()
+                    leave()
                     if !valid { ok = false; if !collecting { return false } }
                 }
             }

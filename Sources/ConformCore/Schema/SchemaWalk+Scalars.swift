@@ -9,8 +9,8 @@ extension SchemaWalk {
             if let strings = node.enumStrings {
                 // Swift's `==` is canonical equivalence; JSON's is code points, hence the UTF-8 comparison.
                 if case .string(let s) = value {
-                    if values.count <= 16 {
-                        member = values.contains { if case .string(let e) = $0 { return Self.sameText(e, s) }; return false }
+                    if values.count <= 16, let texts = node.enumTexts {
+                        member = texts.contains { Self.sameText($0, s) }
                     } else if let i = strings.firstIndex(of: s) {
                         member = Self.sameText(strings[i], s)
                     } else { member = false }
@@ -47,6 +47,13 @@ extension SchemaWalk {
         }
         if let same, let same { return same }
         return a.utf8.elementsEqual(b.utf8)
+    }
+
+    /// `a == b` for names known to differ mostly in length: the O(1) UTF-8 length test rejects most pairs
+    /// before Unicode-aware comparison. True only when `==` is (a false may still be canonically equal).
+    @inline(__always)
+    static func sameLengthEqual(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {

@@ -2,7 +2,8 @@
 /// when only a yes/no is wanted, as inside `anyOf`, `not` and `if`).
 ///
 /// The instance path is a stack of tokens turned into a `JSONPointer` only when an error is reported,
-/// so the success path builds no pointers and allocates no error arrays. A struct rather than a class:
+/// so the success path builds no pointers and allocates no error arrays; a yes/no walk keeps only its
+/// depth (no error will read it), which spares a retained key and an array append per member. A struct rather than a class:
 /// its state then needs no runtime exclusivity checks, which cost 15% of a 10,000-model page.
 struct SchemaWalk {
     /// Which members and items the keywords at one instance location evaluated (for `unevaluated*`).
@@ -38,6 +39,8 @@ struct SchemaWalk {
     var errors: [SchemaError] { sink.errors }
     var collecting = true
     var path: [PathToken] = []
+    /// The instance depth, kept in both modes (`path` only while collecting): the `$ref` cycle guard reads it.
+    var pathDepth = 0
     let dynamicScope: Bool
     /// The `$dynamicRef` scope: resource ids entered, outermost first (kept only when a dynamic ref exists).
     var scope: [Int] = []
@@ -58,6 +61,19 @@ struct SchemaWalk {
         })
     }
 
+    /// Steps into a member or item. `collecting` must not change before the matching `leave()`.
+    @inline(__always)
+    mutating func enter(_ token: @autoclosure () -> PathToken) {
+        pathDepth += 1
+        if collecting { path.append(token()) }
+    }
+
+    @inline(__always)
+    mutating func leave() {
+        pathDepth -= 1
+        if collecting { path.removeLast() }
+    }
+
     /// Records an error when collecting; returns whether the walk should go on (false: stop at the first).
     @inline(__always)
     func emit(_ error: @autoclosure () -> SchemaError) -> Bool {
@@ -67,6 +83,7 @@ struct SchemaWalk {
 
     /// Validates `value` against `node`; `eval` (when not nil) receives what this location's keywords evaluated.
     mutating func check(_ node: SchemaNode, _ value: JSONValue, _ eval: inout Evaluated?) -> Bool {
+        if node.onlyType, let types = node.types, types.admits(value) { return true }
         if let b = node.boolean {
             if b { return true }
             return emit(self.error(node, nil, "false schema", "no value is allowed here, got \(value.typedDescription())",
@@ -76,7 +93,7 @@ struct SchemaWalk {
         depth += 1
         defer { depth -= 1 }
         // Deep data legitimately nests deep; only nesting that outgrows the instance path is a cycle.
-        if depth > Self.depthLimit && depth > Self.depthLimit + 8 * path.count {
+        if depth > Self.depthLimit && depth > Self.depthLimit + 8 * pathDepth {
             return emit(self.error(node, nil, "schema recursion",
                                    "schema references nest deeper than \(Self.depthLimit) levels at this value (a $ref cycle?)",
                                    expected: "finite nesting", actual: value.typedDescription())) && false
@@ -84,6 +101,7 @@ struct SchemaWalk {
         var pushed = false
         if dynamicScope, scope.last != node.resourceID { scope.append(node.resourceID); pushed = true }
         defer { if pushed { scope.removeLast() } }
+        if node.onlyRef, let target = node.ref { return check(target, value, &eval) }
 
         var local: Evaluated? = (eval != nil || node.tracksEvaluation) ? Evaluated() : nil
         var ok = true
