@@ -15,8 +15,10 @@ struct BenchOptions {
     var repetitions = 7
     var items = 10_000
     var suitePath: String?
+    /// `--profile-parse`: only repeat the parse phase (for `perf record`) and print its time.
+    var profileParseOnly = false
 
-    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH]"
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse]"
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -28,9 +30,10 @@ struct BenchOptions {
             case "--suite":
                 guard let p = it.next() else { throw BenchError("--suite needs a path\n\(Self.usage)") }
                 suitePath = p
+            case "--profile-parse": profileParseOnly = true
             case "-h", "--help": throw BenchError(Self.usage)
             default:
-                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--help"])
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--help"])
                 throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
             }
         }
@@ -42,45 +45,48 @@ struct BenchOptions {
     }
 }
 
+/// One checked run first: figures for a page that fails its own contract would measure the wrong path.
+func checkPage(_ bytes: [UInt8], _ contract: BenchContract, _ context: EvaluationContext) throws {
+    var checked = context
+    checked.body = try JSONParser.parse(bytes)
+    let errors = contract.validator.validate(checked.body ?? .null, schemaAt: contract.schemaPointer)
+    if let e = errors.first { throw BenchError("generated page fails the schema (\(errors.count) errors): \(e.instancePointer) \(e.title): \(e.detail)") }
+    for invariant in contract.invariants {
+        let verdict = invariant.check(in: checked)
+        if !verdict.holds { throw BenchError("generated page breaks invariant \(invariant.source): \(verdict.explanation)") }
+    }
+}
+
 func run() throws {
     let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
     let page = ModelPage(itemCount: options.items)
     let bytes = page.bytes()
     let megabytes = Double(bytes.count) / 1_000_000
+    if options.profileParseOnly {
+        let parse = try BenchTimer.best(options.repetitions) { try JSONParser.parse(bytes) }
+        print(String(format: "parse %.2f ms wall, %.2f ms CPU: %.1f MB/s wall, %.1f MB/s CPU", parse.seconds * 1000,
+                     parse.cpuSeconds * 1000, megabytes / parse.seconds, megabytes / parse.cpuSeconds))
+        return
+    }
     let contract = try BenchContract.load(suitePath: options.suitePath)
     let context = EvaluationContext(
         body: nil,
         request: ["method": "GET", "path": "/v5/models", "query": ["limit": .number(JSONNumber(options.items))]],
         response: ["status": 200, "headers": ["content-type": "application/json"]])
 
-    // One checked run first: figures for a page that fails its own contract would measure the wrong path.
-    let body = try JSONParser.parse(bytes)
-    let errors = contract.validator.validate(body, schemaAt: contract.schemaPointer)
-    if let e = errors.first { throw BenchError("generated page fails the schema (\(errors.count) errors): \(e.instancePointer) \(e.title): \(e.detail)") }
-    var checked = context
-    checked.body = body
-    for invariant in contract.invariants {
-        let verdict = invariant.check(in: checked)
-        if !verdict.holds { throw BenchError("generated page breaks invariant \(invariant.source): \(verdict.explanation)") }
-    }
+    try checkPage(bytes, contract, context)
 
-    let parse = try BenchTimer.best(options.repetitions) {
-        let v = try JSONParser.parse(bytes)
-        return v["items"]?.arrayValue?.count ?? 0
-    }
+    let parse = try BenchTimer.best(options.repetitions) { try JSONParser.parse(bytes) }
     let validate = try BenchTimer.best(options.repetitions) {
         var c = context
         c.body = try JSONParser.parse(bytes)
-        var n = contract.validator.validate(c.body ?? .null, schemaAt: contract.schemaPointer).count
-        for invariant in contract.invariants where invariant.check(in: c).holds { n += 1 }
-        return n
+        let errors = contract.validator.validate(c.body ?? .null, schemaAt: contract.schemaPointer)
+        let verdicts = contract.invariants.map { $0.check(in: c) }
+        return (c, errors, verdicts)
     }
     let peakConform = BenchTimer.peakResidentMB()
     let data = Data(bytes)
-    let foundation = try BenchTimer.best(options.repetitions) {
-        let object = try JSONSerialization.jsonObject(with: data)
-        return ((object as? [String: Any])?["items"] as? [Any])?.count ?? 0
-    }
+    let foundation = try BenchTimer.best(options.repetitions) { try JSONSerialization.jsonObject(with: data) }
     let peakTotal = BenchTimer.peakResidentMB()
 
     let figures: [(String, Double)] = [
@@ -91,21 +97,26 @@ func run() throws {
         ("parse_ms", parse.seconds * 1000),
         ("validate_ms", validate.seconds * 1000),
         ("peak_rss_mb", peakConform ?? -1),
+        ("parse_cpu_mb_s", megabytes / parse.cpuSeconds),
+        ("validate_cpu_mb_s", megabytes / validate.cpuSeconds),
+        ("foundation_parse_cpu_mb_s", megabytes / foundation.cpuSeconds),
         ("peak_rss_with_foundation_mb", peakTotal ?? -1),
     ]
     if options.json {
         print("{" + figures.map { "\"\($0.0)\":\(String(format: "%.2f", $0.1))" }.joined(separator: ", ") + "}")
         return
     }
-    func row(_ name: String, _ seconds: Double, goal: String) -> String {
-        let ms = String(format: "%8.2f ms", seconds * 1000), rate = String(format: "%8.1f MB/s", megabytes / seconds)
-        return name.padding(toLength: 34, withPad: " ", startingAt: 0) + ms + rate + goal
+    func row(_ name: String, _ t: (seconds: Double, cpuSeconds: Double), goal: String) -> String {
+        let wall = String(format: "%8.2f ms %8.1f MB/s", t.seconds * 1000, megabytes / t.seconds)
+        let cpu = String(format: "   CPU %8.2f ms %8.1f MB/s", t.cpuSeconds * 1000, megabytes / t.cpuSeconds)
+        return name.padding(toLength: 30, withPad: " ", startingAt: 0) + wall + cpu + goal
     }
     print(String(format: "input %.2f MB", megabytes)
         + " (\(options.items) items), contract: \(contract.origin) (\(contract.invariants.count) invariants), best of \(options.repetitions)")
-    print(row("parse (JSONParser)", parse.seconds, goal: "   goal ≥ 300 MB/s"))
-    print(row("parse + schema + invariants", validate.seconds, goal: "   goal ≥ 150 MB/s"))
-    print(row("JSONSerialization (baseline)", foundation.seconds, goal: ""))
+    print("phase".padding(toLength: 30, withPad: " ", startingAt: 0) + "   wall (best)             thread CPU (best)")
+    print(row("parse (JSONParser)", parse, goal: "   goal ≥ 300 MB/s"))
+    print(row("parse + schema + invariants", validate, goal: "   goal ≥ 150 MB/s"))
+    print(row("JSONSerialization (baseline)", foundation, goal: ""))
     if let peakConform {
         print(String(format: "peak RSS %.1f MB = %.1f× input (goal ≤ 8×); %.1f MB after the Foundation baseline", peakConform,
                      peakConform / megabytes, peakTotal ?? 0))

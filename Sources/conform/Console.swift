@@ -9,6 +9,8 @@ enum Console {
     /// Writes a line to standard output (unbuffered: progress and results interleave correctly with errors).
     static func out(_ s: String) { write(1, s + "\n") }
     static func err(_ s: String) { write(2, s + "\n") }
+    /// Writes to standard error without a newline (the progress line rewrites itself with `\r`).
+    static func errRaw(_ s: String) { write(2, s) }
 
     private static func write(_ fd: Int32, _ s: String) {
         var bytes = Array(s.utf8)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A byte-level JSON parser (RFC 8259), strict, with byte offsets for every error.
 ///
 /// Foundation's parsers lose key order, conflate `true` with `1`, and report no usable position
@@ -50,6 +52,15 @@ private struct ParserState {
     var depth = 0
     var locations = JSONLocations()
     var path: [String] = []
+    /// Members and elements of the containers being parsed, innermost on top; each container copies its
+    /// slice out at its end, so its arrays are allocated once at their exact size instead of growing.
+    let keyStack = JSONScratchStack<String>()
+    /// The key table's id of each key on `keyStack` (-1 when not in the table), for cheap duplicate checks.
+    let keyIDStack = JSONScratchStack<Int32>()
+    let valueStack = JSONScratchStack<JSONValue>()
+    var keys = KeyTable()
+    /// The last object shape seen per first-key id: its key ids and the shared keys array.
+    var shapes = [(ids: [Int32], keys: [String])?](repeating: nil, count: KeyTable.size)
     typealias Options = JSONParser.Options
 
     init(buffer: UnsafeBufferPointer<UInt8>, options: Options) { self.b = buffer; self.options = options }
@@ -91,9 +102,9 @@ private struct ParserState {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"): try literal(Self.trueBytes, "true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal(Self.falseBytes, "false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal(Self.nullBytes, "null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         case UInt8(ascii: "/"): throw JSONParseError("comments are not allowed in JSON", at: i)
         case UInt8(ascii: "N"): throw JSONParseError("NaN is not a JSON value", at: i)
@@ -104,9 +115,15 @@ private struct ParserState {
         }
     }
 
-    mutating func literal(_ word: String) throws(JSONParseError) {
+    /// Members an object may have before duplicate keys are found through a dictionary instead of a scan.
+    static let linearKeyLimit = 32
+
+    static let trueBytes: [UInt8] = Array("true".utf8)
+    static let falseBytes: [UInt8] = Array("false".utf8)
+    static let nullBytes: [UInt8] = Array("null".utf8)
+
+    mutating func literal(_ p: [UInt8], _ word: String) throws(JSONParseError) {
         let start = i
-        let p = Array(word.utf8)
         let n = p.count
         for k in 0..<n {
             guard start + k < b.count, b[start + k] == p[k] else {
@@ -126,10 +143,10 @@ private struct ParserState {
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1
-        var keys: [String] = []
-        var values: [JSONValue] = []
         skipWhitespace()
         if i < b.count && b[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject()) }
+        let base = keyStack.count, valueBase = valueStack.count
+        var large: [String: Int]?
         while true {
             skipWhitespace()
             guard i < b.count else { throw JSONParseError("unexpected end of input inside an object", at: i) }
@@ -139,7 +156,7 @@ private struct ParserState {
                 throw JSONParseError("expected a string key, found \(describe(i))", at: i)
             }
             let keyOffset = i
-            let key = try parseString()
+            let (key, keyID) = try parseKey()
             skipWhitespace()
             guard i < b.count, b[i] == UInt8(ascii: ":") else {
                 throw JSONParseError("expected ':' after object key, found \(describe(i))", at: i)
@@ -149,13 +166,21 @@ private struct ParserState {
             if options.recordLocations { path.append(key); locations.keys[JSONPointer(tokens: path)] = keyOffset }
             let value = try parseValue()
             if options.recordLocations { path.removeLast() }
-            if let existing = keys.firstIndex(of: key) {
+            if let existing = large?[key] ?? (large == nil ? duplicate(of: key, id: keyID, from: base) : nil) {
                 if options.rejectDuplicateKeys {
                     throw JSONParseError("duplicate key \"\(key)\" in object", at: keyOffset)
                 }
-                values[existing] = value
+                valueStack.replace(at: valueBase + (existing - base), with: value)
             } else {
-                keys.append(key); values.append(value)
+                keyStack.push(key); keyIDStack.push(keyID); valueStack.push(value)
+                if large != nil {
+                    large?[key] = keyStack.count - 1
+                } else if keyStack.count - base >= Self.linearKeyLimit {
+                    // A scan per member is quadratic: past a few dozen members, look duplicates up by hash.
+                    var index: [String: Int] = [:]
+                    for j in base..<keyStack.count { index[keyStack.element(at: j)] = j }
+                    large = index
+                }
             }
             skipWhitespace()
             guard i < b.count else { throw JSONParseError("unexpected end of input inside an object: expected ',' or '}'", at: i) }
@@ -164,20 +189,77 @@ private struct ParserState {
             throw JSONParseError("expected ',' or '}' in object, found \(describe(i))", at: i)
         }
         depth -= 1
-        return .object(JSONObject(uncheckedKeys: keys, values: values))
+        let values = valueStack.popArray(from: valueBase)
+        return .object(JSONObject(uncheckedKeys: objectKeys(from: base), values: values))
+    }
+
+    /// The keys of the object just parsed, popped off the stack. Objects with the same keys in the same
+    /// order (every item of a list) share one keys array instead of allocating their own.
+    mutating func objectKeys(from base: Int) -> [String] {
+        let n = keyStack.count - base
+        let first = keyIDStack.element(at: base)
+        if first >= 0, let shared = shapes[Int(first)], shared.ids.count == n {
+            var same = true
+            for k in 0..<n where shared.ids[k] != keyIDStack.element(at: base + k) { same = false; break }
+            if same {
+                keyStack.drop(from: base); keyIDStack.drop(from: base)
+                return shared.keys
+            }
+        }
+        let ids = keyIDStack.popArray(from: base)
+        let keys = keyStack.popArray(from: base)
+        if first >= 0, ids.allSatisfy({ $0 >= 0 }) { shapes[Int(first)] = (ids, keys) }
+        return keys
+    }
+
+    /// Index on the key stack of an earlier member with the same key. Keys from the table compare by id;
+    /// a key outside it (escaped, or the table was full) compares by text.
+    func duplicate(of key: String, id: Int32, from base: Int) -> Int? {
+        var j = base
+        while j < keyStack.count {
+            let other = keyIDStack.element(at: j)
+            if id >= 0 && other >= 0 {
+                if id == other { return j }
+            } else if keyStack.element(at: j) == key {
+                return j
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A key and its id in the key table: keys repeat in every item of a list, so unescaped ones are
+    /// shared through the table.
+    mutating func parseKey() throws(JSONParseError) -> (String, Int32) {
+        let start = i + 1
+        var k = start
+        var hash: UInt32 = 2_166_136_261
+        while k < b.count {
+            let c = b[k]
+            if c == UInt8(ascii: "\"") {
+                if let known = keys.lookup(b, start, k, hash) { i = k + 1; return known }
+                let key = try parseString()
+                return (key, keys.insert(b, start, k, hash, key))
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 || c >= 0x80 { break }
+            hash = (hash ^ UInt32(c)) &* 16_777_619
+            k += 1
+        }
+        return (try parseString(), -1)
     }
 
     mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1
-        var items: [JSONValue] = []
         skipWhitespace()
-        if i < b.count && b[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+        if i < b.count && b[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array([]) }
+        let base = valueStack.count
         while true {
             skipWhitespace()
             if i < b.count && b[i] == UInt8(ascii: "]") { throw JSONParseError("trailing comma before ']'", at: i) }
-            if options.recordLocations { path.append(String(items.count)) }
-            items.append(try parseValue())
+            if options.recordLocations { path.append(String(valueStack.count - base)) }
+            let value = try parseValue()
+            valueStack.push(value)
             if options.recordLocations { path.removeLast() }
             skipWhitespace()
             guard i < b.count else { throw JSONParseError("unexpected end of input inside an array: expected ',' or ']'", at: i) }
@@ -186,7 +268,7 @@ private struct ParserState {
             throw JSONParseError("expected ',' or ']' in array, found \(describe(i))", at: i)
         }
         depth -= 1
-        return .array(items)
+        return .array(valueStack.popArray(from: base))
     }
 
     mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
@@ -355,4 +437,46 @@ private struct ParserState {
 func hexByte(_ c: UInt8) -> String {
     let digits = Array("0123456789ABCDEF")
     return "0x" + String(digits[Int(c >> 4)]) + String(digits[Int(c & 0xF)])
+}
+
+/// Object keys already seen in this document, by the hash of their bytes (open addressing, fixed size).
+///
+/// A 10,000-item page repeats the same few dozen keys: sharing one `String` per key saves creating (and,
+/// for keys over 15 bytes, allocating) hundreds of thousands of identical strings.
+struct KeyTable {
+    static let size = 512
+    static let maxKeyLength = 64
+    var hashes = [UInt32](repeating: 0, count: size)
+    var bytes = [[UInt8]](repeating: [], count: size)
+    var strings = [String](repeating: "", count: size)
+    var used = [Bool](repeating: false, count: size)
+    var count = 0
+
+    /// The key and its id (its slot) when these bytes were inserted before.
+    func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ hash: UInt32) -> (String, Int32)? {
+        var slot = Int(hash) & (Self.size - 1)
+        let n = end - start
+        while used[slot] {
+            if hashes[slot] == hash, bytes[slot].count == n,
+               bytes[slot].withUnsafeBytes({ stored in
+                   guard let s = stored.baseAddress, let t = b.baseAddress else { return n == 0 }
+                   return memcmp(s, t + start, n) == 0
+               }) {
+                return (strings[slot], Int32(slot))
+            }
+            slot = (slot + 1) & (Self.size - 1)
+        }
+        return nil
+    }
+
+    /// Adds a key; returns its id, or -1 when the table is full or the key too long to keep.
+    mutating func insert(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ hash: UInt32, _ key: String) -> Int32 {
+        // Half full at most, so probes stay short; documents with more distinct keys parse them plainly.
+        guard count < Self.size / 2, end - start <= Self.maxKeyLength else { return -1 }
+        var slot = Int(hash) & (Self.size - 1)
+        while used[slot] { slot = (slot + 1) & (Self.size - 1) }
+        used[slot] = true; hashes[slot] = hash; bytes[slot] = Array(UnsafeBufferPointer(rebasing: b[start..<end])); strings[slot] = key
+        count += 1
+        return Int32(slot)
+    }
 }

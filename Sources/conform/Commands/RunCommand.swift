@@ -1,7 +1,56 @@
-// CONTRACT PLACEHOLDER — replaced by the branch that implements this command.
+import ConformCore
+import ConformReport
+import ConformRun
+import Foundation
+
+/// `conform run PATH...`: loads every suite, checks every credential variable, then sends, checks and
+/// writes reports. Nothing is sent unless every suite loaded and every required credential is set.
 enum RunCommand {
+    static let spec = CommandSpec(
+        name: "run",
+        summary: "Run suites against a live server (or a mock) and write reports.",
+        usage: "conform run PATH... [options]",
+        options: [
+            OptionSpec("base-url", value: "URL", help: "Send every suite to this base URL instead of its baseUrl (may carry a path prefix)."),
+            OptionSpec("junit", value: "FILE", help: "Write a JUnit XML report (replaced atomically)."),
+            OptionSpec("markdown", value: "FILE", help: "Write a Markdown report."),
+            OptionSpec("json", value: "FILE", help: "Write the JSON results (format: reports/results.schema.json)."),
+            OptionSpec("timeout", value: "SECONDS", help: "Per-request timeout (default 30)."),
+            OptionSpec("deadline", value: "SECONDS", help: "Whole-run deadline; requests after it are errors (default none)."),
+            OptionSpec("concurrency", value: "N", help: "Cases in flight at once (default 4); a walk's pages stay in order."),
+            OptionSpec("retries", value: "N", help: "Retries on connection errors, 429 and 503, honouring Retry-After (default 2)."),
+            OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
+            OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
+            OptionSpec("var", value: "NAME=VALUE", repeatable: true,
+                       help: "Define a variable (repeatable): ${NAME} in case, walk and cross-check query/path values becomes VALUE; expressions read it as request.vars.NAME (a number or boolean when VALUE is one)."),
+            OptionSpec("quiet", short: "q", help: "Print only failing cases and the summary."),
+            OptionSpec("verbose", short: "v", help: "Also print passed and skipped checks, and every case's attempts."),
+        ],
+        discussion: """
+        PATH is a suite file or a folder of suites (its *.json files, suite.schema.json excepted).
+        The credential is read from the environment variable each suite names in auth.env; its value is
+        redacted from every output (console, reports, curl lines) and never sent to another origin.
+
+        EXIT CODES:
+          0  every check held
+          1  a check failed (also when failures and errors mix)
+          2  usage or suite error, or a required credential variable is unset (nothing was sent)
+          3  checks could not run (unreachable, timeouts, TLS, body over --max-body) and none failed
+
+        EXAMPLE:
+          SGP_API_KEY=… conform run suites/scale-gp-v5-list-models.json --base-url http://127.0.0.1:8080 --junit junit.xml
+        """)
+
     static func run(_ args: [String]) -> Int32 {
-        Console.err("error: 'run' is not available in this build")
-        return 2
+        let invocation: RunInvocation
+        do {
+            let parsed = try ParsedArguments(args, spec: spec)
+            if parsed.helpRequested { Console.out(spec.helpText); return 0 }
+            invocation = try RunInvocation(parsed)
+        } catch {
+            Console.err("error: \(error.message)\nRun 'conform run --help' for usage.")
+            return 2
+        }
+        return invocation.execute()
     }
 }

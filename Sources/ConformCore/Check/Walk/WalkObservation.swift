@@ -1,0 +1,61 @@
+/// What a pagination walk saw, page by page: the input of every `walk.*` rule.
+///
+/// The runner fills it from the responses (evaluating the walk's `items`, `total`, `hasMore`, `next`
+/// and `previous` expressions); the rules are pure functions of it.
+public struct WalkObservation: Sendable {
+    /// One page as seen by the walk.
+    public struct Page: Sendable {
+        /// Label for messages: `page 2` (page style) or `page 2 (cursor "abc")`.
+        public var label: String
+        /// The page's items; nil when the `items` expression did not yield an array.
+        public var items: [JSONValue]?
+        /// JSON Pointer of the items array in the page body (`/items`), for finding pointers.
+        public var itemsPointer: String
+        /// The reported total, when the walk names one and the page has it.
+        public var total: JSONValue?
+        /// The has-more flag, when the walk names one and it is a boolean.
+        public var hasMore: Bool?
+        /// A next / previous link is present (non-null, non-empty).
+        public var hasNext: Bool
+        public var hasPrevious: Bool
+
+        public init(label: String, items: [JSONValue]?, itemsPointer: String = "", total: JSONValue? = nil,
+                    hasMore: Bool? = nil, hasNext: Bool = false, hasPrevious: Bool = false) {
+            self.label = label; self.items = items; self.itemsPointer = itemsPointer; self.total = total
+            self.hasMore = hasMore; self.hasNext = hasNext; self.hasPrevious = hasPrevious
+        }
+    }
+
+    /// The pages with content, in order (a terminating empty page in page style is `pastEnd`, not a page).
+    public var pages: [Page]
+    /// The page requested after the last one, when it was fetched.
+    public var pastEnd: Page?
+    /// The page size the walk asked for (or the API's fixed size).
+    public var size: Int
+    /// The member identifying an item (`id`).
+    public var itemId: String
+    /// False when the walk stopped at `maxPages` or on an error before reaching the last page.
+    public var complete: Bool
+    /// The walk reads a `previous` link, so its presence is checked too.
+    public var tracksPrevious: Bool
+
+    public init(pages: [Page], pastEnd: Page? = nil, size: Int, itemId: String = "id", complete: Bool = true,
+                tracksPrevious: Bool = false) {
+        self.pages = pages; self.pastEnd = pastEnd; self.size = size; self.itemId = itemId; self.complete = complete
+        self.tracksPrevious = tracksPrevious
+    }
+
+    /// The id of every item, in order, with the page it came from and its pointer there.
+    var identifiedItems: [(id: JSONValue, page: Int, pointer: String)] {
+        var out: [(JSONValue, Int, String)] = []
+        for (p, page) in pages.enumerated() {
+            for (i, item) in (page.items ?? []).enumerated() {
+                if let id = item[itemId] { out.append((id, p, "\(page.itemsPointer)/\(i)/\(JSONPointer.escape(itemId))")) }
+            }
+        }
+        return out
+    }
+
+    /// The total reported by the last page that reports one.
+    var lastTotal: JSONValue? { pages.last(where: { $0.total != nil })?.total }
+}

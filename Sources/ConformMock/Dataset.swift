@@ -1,0 +1,164 @@
+import ConformCore
+
+/// The consistent set of objects behind one list operation (and its get-by-id): built once per seed, so
+/// pages, totals, filters, sorting and get-by-id agree across requests.
+///
+/// Ids are unique (`model-0001`… or UUIDs when the schema says `format: uuid`, integers for integer ids);
+/// names are unique and lower case, so name sorts have no ties. A schema drift is armed for exactly one
+/// object: the first that reaches the drifted location.
+struct Dataset {
+    /// Full items: members a `view` adds are always present; responses strip what was not asked for.
+    private(set) var items: [JSONObject] = []
+    /// Drift sites met while building (for the drift catalog).
+    private(set) var sites: [DriftSite] = []
+    /// Schema locations the items and get objects reach.
+    private(set) var visited: Set<JSONPointer> = []
+    let itemSchema: JSONPointer
+    let getSchema: JSONPointer?
+    let idMember: String
+    private let document: JSONValue
+    private let seed: UInt64
+    private let drift: SchemaDrift?
+    /// The item the schema drift applies to (nil: none of them reaches it).
+    private(set) var armedIndex: Int?
+    private var idIndex: [String: Int] = [:]
+    private var canonicals: [JSONObject?] = []
+    private let validator: SchemaValidator
+
+    init(document: JSONValue, itemSchema: JSONPointer, getSchema: JSONPointer?, idMember: String, force: Set<String>,
+         count: Int, seed: UInt64, drift: SchemaDrift?) {
+        self.document = document; self.itemSchema = itemSchema; self.idMember = idMember
+        self.seed = seed; self.drift = drift
+        // A get schema that is the item schema itself needs no second object.
+        let itemResolved = SchemaView.resolve(itemSchema, in: document)?.pointer
+        self.getSchema = getSchema.flatMap { SchemaView.resolve($0, in: document)?.pointer == itemResolved ? nil : $0 }
+        validator = SchemaValidator(document: document, uri: "suite:dataset")
+        var traces: [SynthesisTrace] = []
+        for k in 0..<count {
+            var trace = SynthesisTrace()
+            trace.recordSites = true
+            let (item, canonical) = build(k, armed: false, force: force, trace: &trace)
+            items.append(item)
+            canonicals.append(canonical)
+            traces.append(trace)
+        }
+        var seen = Set<DriftSite>()
+        for t in traces { for s in t.sites where seen.insert(s).inserted { sites.append(s) }; visited.formUnion(t.visited) }
+        if let drift, let k = traces.firstIndex(where: { $0.visited.contains(drift.location) }) {
+            armedIndex = k
+            var trace = SynthesisTrace()
+            (items[k], canonicals[k]) = build(k, armed: true, force: force, trace: &trace)
+        }
+        for (k, item) in items.enumerated() { if let id = item[idMember].map(Self.text) { idIndex[id] = k } }
+    }
+
+    /// Item `k` and, when a get schema differs, its canonical get object. The richer get object is made
+    /// first; the listed item takes each of its values the list schema accepts, so the two agree wherever
+    /// both schemas allow it.
+    private func build(_ k: Int, armed: Bool, force: Set<String>, trace: inout SynthesisTrace) -> (JSONObject, JSONObject?) {
+        var synth = Synthesizer(document: document, drift: drift)
+        synth.armed = armed
+        let armedDrift = armed ? drift : nil
+        let key = Self.key(seed, k)
+        var canonical: JSONObject?
+        if let g = getSchema {
+            var c = synth.value(g, key: key, trace: &trace).objectValue ?? JSONObject()
+            Self.assignIdentity(&c, index: k, key: key, idMember: idMember, itemSchema: g, document: document, drift: armedDrift)
+            canonical = c
+        }
+        var item = synth.value(itemSchema, key: key, force: force.union([idMember]), trace: &trace).objectValue ?? JSONObject()
+        Self.assignIdentity(&item, index: k, key: key, idMember: idMember, itemSchema: itemSchema, document: document, drift: armedDrift)
+        if let canonical { overlay(&item, from: canonical, schema: itemSchema, drift: armedDrift) }
+        for member in Self.creatorMembers where item[member]?.stringValue != nil
+            && !SchemaPath.isTouched([member], from: itemSchema, in: document, by: armedDrift)
+            && validator.isValid(.string(Self.creators[k % 3]), schemaAt: SchemaPath.locate([member], from: itemSchema, in: document)?.member ?? .root) {
+            item[member] = .string(Self.creators[k % 3])
+        }
+        Self.linkIdentifiers(&item)
+        return (item, canonical)
+    }
+
+    /// Copies members of `source` into `target` where the target schema accepts them and no drift is there.
+    private func overlay(_ target: inout JSONObject, from source: JSONObject, schema: JSONPointer, drift: SchemaDrift?) {
+        guard let view = SchemaView.resolve(schema, in: document) else { return }
+        for (name, pointer) in view.propertyPointers where target[name] != nil || source[name] != nil {
+            guard let value = source[name], !SchemaPath.isTouched([name], from: schema, in: document, by: drift),
+                  validator.isValid(value, schemaAt: pointer) else { continue }
+            if target[name] == nil, !view.required.contains(name) { continue }
+            target[name] = value
+        }
+    }
+
+    /// Members naming an object's creator: filled from a pool of three users, so "created by me" views
+    /// (the first user) and "shared with me" views (the others) both have items.
+    static let creatorMembers = ["user_id", "created_by_user_id", "owner_id"]
+    static let creators = ["user-7f3a01", "user-2c9b44", "user-e41d87"]
+
+    /// `X_id` names the `X` object's `id` (`user_id` and `user.id`, `model_group_id` and `model_group.id`).
+    static func linkIdentifiers(_ item: inout JSONObject) {
+        for name in item.keys where name.hasSuffix("_id") {
+            let object = String(name.dropLast(3))
+            guard case .string(let id)? = item[name], case .object(var nested)? = item[object], case .string? = nested["id"] else { continue }
+            nested["id"] = .string(id)
+            item[object] = .object(nested)
+        }
+    }
+
+    /// The item with this id.
+    func index(of id: String) -> Int? { idIndex[id] }
+
+    /// The get-by-id object for item `k`: the canonical object, carrying every listed value its schema accepts.
+    func getObject(_ k: Int) -> JSONObject {
+        guard let g = getSchema, var object = canonicals[k] else { return items[k] }
+        overlay(&object, from: items[k], schema: g, drift: k == armedIndex ? drift : nil)
+        Self.linkIdentifiers(&object)
+        return object
+    }
+
+    /// A synthesised object carrying `id` (for `--any-id`).
+    func anyObject(id: String) -> JSONObject {
+        var trace = SynthesisTrace()
+        let key = SeededRandom(seed).child("any").child(id)
+        var object = Synthesizer(document: document).value(getSchema ?? itemSchema, key: key, trace: &trace).objectValue ?? JSONObject()
+        object[idMember] = .string(id)
+        return object
+    }
+
+    static func key(_ seed: UInt64, _ k: Int) -> SeededRandom { SeededRandom(seed).child("item").child(k) }
+
+    /// Unique id and name, unless the drift breaks exactly those members.
+    private static func assignIdentity(_ item: inout JSONObject, index k: Int, key: SeededRandom, idMember: String,
+                                       itemSchema: JSONPointer, document: JSONValue, drift: SchemaDrift?) {
+        let words = ["atlas", "borealis", "cirrus", "delta", "ember", "fjord", "granite", "harbor", "iris", "juniper",
+                     "kestrel", "lumen", "meridian", "nimbus", "onyx", "prairie", "quartz", "raven", "sierra", "tundra"]
+        if item[idMember] != nil, !SchemaPath.isTouched([idMember], from: itemSchema, in: document, by: drift),
+           let idSchema = SchemaPath.locate([idMember], from: itemSchema, in: document)?.member,
+           let view = SchemaView.resolve(idSchema, in: document), view.schema["enum"] == nil, view.schema["const"] == nil {
+            if view.types.contains("integer") && !view.types.contains("string") {
+                item[idMember] = JSONValue(k + 1)
+            } else if view.schema["format"]?.stringValue == "uuid" {
+                let uuid = Synthesizer.formatted("uuid", key.child("id")) ?? ""
+                item[idMember] = .string(String(uuid.prefix(24)) + String(String(100_000_000_000 + k).suffix(12)))
+            } else if view.schema["format"] == nil, view.schema["pattern"] == nil {
+                item[idMember] = .string("model-" + String(String(10_000 + k + 1).suffix(4)))
+            }
+        }
+        if case .string? = item["name"], !SchemaPath.isTouched(["name"], from: itemSchema, in: document, by: drift),
+           let nameSchema = SchemaPath.locate(["name"], from: itemSchema, in: document)?.member,
+           let view = SchemaView.resolve(nameSchema, in: document), view.schema["enum"] == nil, view.schema["const"] == nil,
+           view.schema["format"] == nil, view.schema["pattern"] == nil {
+            item["name"] = .string("\(words[k % words.count])-\(k / words.count + 1)")
+        }
+    }
+
+    /// The text of an id or filter value (`"abc"` → `abc`, `12` → `12`).
+    static func text(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return s
+        case .number(let n): return n.text
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        default: return JSONWriter.write(v)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import ConformCore
+
+extension PaginationWalk {
+    /// The page's items, or nil when the `items` expression does not give an array.
+    func items(in body: JSONValue) -> [JSONValue]? {
+        if case .value(.array(let items)) = walk.items.evaluate(in: EvaluationContext(body: body)) { return items }
+        return nil
+    }
+
+    /// What the walk rules need from one page.
+    func observe(_ body: JSONValue, items: [JSONValue], label: String) -> WalkObservation.Page {
+        let context = EvaluationContext(body: body)
+        var total: JSONValue? = nil
+        if let t = walk.total, case .value(let v) = t.evaluate(in: context), !v.isNull { total = v }
+        var hasMore: Bool? = nil
+        if let h = walk.hasMore, case .value(.bool(let b)) = h.evaluate(in: context) { hasMore = b }
+        return WalkObservation.Page(label: label, items: items, itemsPointer: Self.pointer(of: walk.items.source),
+                                    total: total, hasMore: hasMore,
+                                    hasNext: Self.present(walk.next, context), hasPrevious: Self.present(walk.previous, context))
+    }
+
+    /// The request for the page after this one, or nil when this page is the last.
+    func nextPage(after body: JSONValue, items: [JSONValue], operation: ConformCore.Operation, number: Int) -> Result<HTTPRequest, RequestBuildError>? {
+        let context = EvaluationContext(body: body)
+        if let h = walk.hasMore, case .value(.bool(false)) = h.evaluate(in: context) { return nil }
+        switch walk.style {
+        case .page:
+            if walk.hasMore == nil, items.count < walk.size { return nil }
+            do { return .success(try run.request(operation, values: pageValues(number + 1), auth: .default)) } catch { return .failure(error) }
+        case .cursor:
+            guard let c = walk.cursor, case .value(let v) = c.evaluate(in: context), !v.isNull, v != .string("") else { return nil }
+            var values = walk.query
+            if let s = walk.sizeParam { values.append((s, JSONValue(walk.size))) }
+            values.append((walk.cursorParam ?? "cursor", v))
+            do { return .success(try run.request(operation, values: values, auth: .default)) } catch { return .failure(error) }
+        case .link:
+            guard let n = walk.next, case .value(.string(let link)) = n.evaluate(in: context), !link.isEmpty else { return nil }
+            return linkRequest(link, operation: operation)
+        }
+    }
+
+    /// A request for a `next` link: absolute, origin-relative (`/v1/models?page=2`) or query-only (`?page=2`).
+    /// A link to another origin is refused so the credential never leaves the target.
+    func linkRequest(_ link: String, operation: ConformCore.Operation) -> Result<HTTPRequest, RequestBuildError> {
+        let baseOrigin = RedirectCheck.origin(of: run.baseURL)
+        let url: String
+        if link.hasPrefix("http://") || link.hasPrefix("https://") {
+            url = link
+        } else if link.hasPrefix("/") {
+            let schemeEnd = run.baseURL.range(of: "://")
+            let hostEnd = schemeEnd.flatMap { run.baseURL[$0.upperBound...].firstIndex(of: "/") } ?? run.baseURL.endIndex
+            url = String(run.baseURL[..<hostEnd]) + link
+        } else if link.hasPrefix("?") {
+            url = run.baseURL + operation.path + link
+        } else {
+            return .failure(RequestBuildError("next link '\(JSONValue.trim(link, 80))' is neither absolute nor relative to the host"))
+        }
+        guard RedirectCheck.origin(of: url) == baseOrigin else {
+            return .failure(RequestBuildError("next link points to another origin (\(RedirectCheck.origin(of: url))); not followed, so the credential stays with \(baseOrigin)"))
+        }
+        var headers: [Header] = []
+        if let auth = run.suite.auth, let credential = run.credential(.default) { headers.append(Header(auth.headerName, credential)) }
+        return .success(HTTPRequest(method: operation.method.uppercased(), url: url, headers: headers))
+    }
+
+    /// Per-page invariants, each one check over all pages (`page` = the page number requested).
+    func pageInvariantChecks(_ pages: [Fetched]) -> [CheckResult] {
+        walk.pageInvariants.map { invariant in
+            var findings: [Finding] = []
+            var ran = false
+            for page in pages {
+                guard let body = page.body else { continue }
+                ran = true
+                let context = run.evaluationContext(page.sent, body: body, query: Self.query(of: page.sent.request.url),
+                                                    variables: ["page": JSONValue(page.number)])
+                findings += InvariantCheck.findings(invariant, in: context, file: run.suite.file, check: .walkPageInvariant,
+                                                    prefix: "\(label(page.number)): ")
+            }
+            guard ran else {
+                return CheckResult(name: invariant.name, check: CheckKind.walkPageInvariant.id, status: .skipped, skipReason: "no page had a JSON body")
+            }
+            return CheckResult.from(name: invariant.name, check: CheckKind.walkPageInvariant.id, findings: findings)
+        }
+    }
+
+    /// Per-page check results merged into one per check: the worst verdict, every finding labelled with its page.
+    static func merge(_ pages: [(label: String, checks: [CheckResult])]) -> [CheckResult] {
+        var order: [String] = []
+        var merged: [String: CheckResult] = [:]
+        for (label, checks) in pages {
+            for check in checks {
+                let key = check.check + "\u{0}" + check.name
+                let labelled = check.findings.map { f -> Finding in var f = f; f.detail = "\(label): \(f.detail)"; return f }
+                guard var m = merged[key] else {
+                    order.append(key)
+                    var c = check
+                    c.name = "every page: \(check.name)"
+                    c.findings = labelled
+                    c.skipReason = check.skipReason.map { "\(label): \($0)" }
+                    merged[key] = c
+                    continue
+                }
+                m.findings += labelled
+                m.status = worse(m.status, check.status)
+                if m.status != .skipped { m.skipReason = nil }
+                merged[key] = m
+            }
+        }
+        return order.compactMap { merged[$0] }
+    }
+
+    static func worse(_ a: CheckResult.Status, _ b: CheckResult.Status) -> CheckResult.Status {
+        let rank: [CheckResult.Status: Int] = [.skipped: 0, .passed: 1, .error: 2, .failed: 3]
+        return (rank[a] ?? 0) >= (rank[b] ?? 0) ? a : b
+    }
+
+    /// `/items` for `items`, `/meta/data` for `meta.data`; "" for anything more complex.
+    static func pointer(of source: String) -> String {
+        let trimmed = source.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return "" }
+        return trimmed.split(separator: ".").map { "/" + JSONPointer.escape(String($0)) }.joined()
+    }
+
+    static func present(_ expression: ConformCore.Expression?, _ context: EvaluationContext) -> Bool {
+        guard let e = expression, case .value(let v) = e.evaluate(in: context) else { return false }
+        return !v.isNull && v != .string("")
+    }
+
+    /// Query parameters of a URL as strings (walk pages: what `request.query` shows).
+    static func query(of url: String) -> [(String, JSONValue)] {
+        guard let q = url.firstIndex(of: "?") else { return [] }
+        return url[url.index(after: q)...].split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = (parts.first.map(String.init) ?? "").removingPercentEncoding ?? ""
+            let text = (parts.count > 1 ? String(parts[1]) : "").removingPercentEncoding ?? ""
+            if let n = Int(text) { return (name, JSONValue(n)) }
+            return (name, .string(text))
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import ConformCore
+
+/// Walks every page of a list operation in order and checks what must hold across pages.
+///
+/// Page style sends `pageParam` = firstPage, firstPage+1, …; cursor style sends the `cursor` taken from
+/// each page; link style follows the `next` link (same origin only). The walk ends on a short or empty
+/// page, a false has-more flag, or a missing cursor / next link; reaching `maxPages` first is an error.
+struct PaginationWalk: Sendable {
+    let run: SuiteRun
+    let walk: Walk
+
+    /// One fetched page.
+    struct Fetched {
+        var sent: SentRequest
+        var body: JSONValue?
+        var checks: [CheckResult]
+        var number: Int
+    }
+
+    func execute() async -> CaseResult {
+        guard let operation = run.suite.operation(walk.operation), let success = operation.successResponse else {
+            return run.setupError(id: walk.id, operation: walk.operation, name: "\(walk.operation) › \(walk.name)",
+                                  "operation '\(walk.operation)' has no documented 2xx response to walk", at: walk.pointer)
+        }
+        let name = "\(operation.method) \(operation.path) › \(walk.name)"
+        var fetched: [Fetched] = []
+        var observed: [WalkObservation.Page] = []
+        var pastEnd: WalkObservation.Page?
+        var complete = false
+        var stoppedBy: CheckResult?
+        var nextRequest: Result<HTTPRequest, RequestBuildError> = firstRequest(operation)
+        var number = walk.style == .page ? walk.firstPage : 1
+        while true {
+            if fetched.count >= walk.maxPages {
+                let f = run.rule(walk.pointer.appending("maxPages")).finding(kind: .error, check: CheckKind.walkMaxPages.id,
+                    title: "walk did not end within maxPages",
+                    detail: "fetched \(walk.maxPages) pages and the last still announced more; raise maxPages or check the end condition",
+                    expected: "last page within \(walk.maxPages) pages", actual: "more pages after \(walk.maxPages)")
+                stoppedBy = CheckResult.from(name: CheckKind.walkMaxPages.title, check: CheckKind.walkMaxPages.id, findings: [f])
+                break
+            }
+            guard case .success(let request) = nextRequest else {
+                if case .failure(let e) = nextRequest {
+                    let f = run.rule(walk.pointer).finding(kind: .error, check: CheckKind.transport.id,
+                                                           title: "next page request could not be built", detail: e.message)
+                    stoppedBy = CheckResult.from(name: TransportErrorCheck.name, check: CheckKind.transport.id, findings: [f])
+                }
+                break
+            }
+            let page = await fetch(request, operation: operation, success: success, number: number)
+            fetched.append(page)
+            guard let body = page.body, let items = items(in: body) else { break }
+            let seen = observe(body, items: items, label: label(number))
+            let empty = items.isEmpty && !observed.isEmpty
+            if empty && walk.style == .page && walk.hasMore == nil {
+                // A page style walk without a has-more flag learns the end from an empty page: it is the
+                // page past the end, not a page of the list.
+                pastEnd = seen
+                complete = true
+                break
+            }
+            observed.append(seen)
+            if let following = nextPage(after: body, items: items, operation: operation, number: number) {
+                nextRequest = following
+                number += 1
+            } else {
+                complete = true
+                break
+            }
+        }
+        if complete, pastEnd == nil, walk.rules.contains(.pastEndEmpty), walk.style == .page, let last = fetched.last {
+            if let r = try? run.request(operation, values: pageValues(last.number + 1), auth: .default) {
+                let page = await fetch(r, operation: operation, success: success, number: last.number + 1)
+                fetched.append(page)
+                if let body = page.body { pastEnd = observe(body, items: items(in: body) ?? [], label: label(last.number + 1)) }
+            }
+        }
+        let observation = WalkObservation(pages: observed, pastEnd: pastEnd, size: walk.size, itemId: walk.itemId,
+                                          complete: complete, tracksPrevious: walk.previous != nil)
+        var checks = Self.merge(fetched.map { page in (label(page.number), page.checks) })
+        if let stoppedBy { checks.append(stoppedBy) }
+        for rule in walk.rules {
+            if rule == .pastEndEmpty && walk.style != .page {
+                checks.append(CheckResult(name: CheckKind.walkPastEndEmpty.title, check: CheckKind.walkPastEndEmpty.id, status: .skipped,
+                                          skipReason: "only page-style walks can ask for a page past the end"))
+                continue
+            }
+            let result = WalkRuleCheck.evaluate(rule, observation, at: run.rule(walk.pointer.appending("checks")))
+            if !complete && result.status != .failed {
+                // What stopped the walk is already reported once (transport, status, maxPages); a rule that
+                // needs the whole list is not also an error, but a failure seen on the pages fetched stands.
+                checks.append(CheckResult(name: result.name, check: result.check, status: .skipped,
+                                          skipReason: "the walk stopped after \(fetched.count) page\(fetched.count == 1 ? "" : "s"), before its last page"))
+                continue
+            }
+            checks.append(result)
+        }
+        checks += pageInvariantChecks(fetched)
+        let first = fetched.first
+        let result = CaseResult(id: walk.id, operation: operation.id, name: name, citation: walk.description,
+                                request: first?.sent.recorded, extraRequests: fetched.dropFirst().map(\.sent.recorded),
+                                attempts: fetched.flatMap(\.sent.attempts),
+                                response: fetched.last?.sent.response.map { run.redactor.record($0, excerptCharacters: run.options.excerptBytes) },
+                                durationSeconds: fetched.reduce(0) { $0 + $1.sent.durationSeconds }, curl: first?.sent.curl, checks: checks)
+        return run.redacted(result)
+    }
+
+    func label(_ number: Int) -> String { walk.style == .page ? "page \(number)" : "page \(number) of the walk" }
+
+    func pageValues(_ number: Int) -> [(String, JSONValue)] {
+        var values = walk.query
+        if let p = walk.pageParam { values.append((p, JSONValue(number))) }
+        if let s = walk.sizeParam { values.append((s, JSONValue(walk.size))) }
+        return values
+    }
+
+    func firstRequest(_ operation: Operation) -> Result<HTTPRequest, RequestBuildError> {
+        var values = walk.query
+        if walk.style == .page { values = pageValues(walk.firstPage) } else if let s = walk.sizeParam { values.append((s, JSONValue(walk.size))) }
+        do { return .success(try run.request(operation, values: values, auth: .default)) } catch { return .failure(error) }
+    }
+
+    /// Sends one page and checks it against the operation's documented success response.
+    func fetch(_ request: HTTPRequest, operation: Operation, success: ResponseSpec, number: Int) async -> Fetched {
+        let sent = await run.send(request)
+        let expectation = ResponseExpectation(statuses: [success.status], statusRule: success.pointer, citation: walk.description,
+            rules: { status in ResponseRules(contentType: operation.response(for: status)?.contentType, contentTypeRule: success.pointer,
+                                             schema: operation.response(for: status)?.schemaPointer,
+                                             invariants: operation.response(for: status)?.invariants ?? []) })
+        let query = Self.query(of: request.url)
+        var (checks, body) = run.evaluate(sent, expectation, variables: ["page": JSONValue(number)], query: query)
+        if body == nil, sent.response.map({ $0.status == success.status }) == true, !expectation.rules(success.status).needsBody {
+            // The walk reads items from every page even when the documented response has no schema.
+            let (json, value) = JSONBodyCheck.evaluate(sent.observed ?? ObservedResponse(status: 0), rule: run.rule(success.pointer))
+            checks.append(json)
+            body = value
+        }
+        return Fetched(sent: sent, body: body, checks: checks, number: number)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import ConformCore
+
+/// How a run behaves: limits, retries, selection and user variables (the `conform run` flags).
+public struct RunOptions: Sendable {
+    /// Seconds one request attempt may take (`--timeout`).
+    public var timeout: Double
+    /// Seconds the whole run may take (`--deadline`); nil for no limit.
+    public var deadline: Double?
+    /// Cases in flight at once (`--concurrency`); the requests of one walk always go one after another.
+    public var concurrency: Int
+    /// Retry policy (`--retries` sets its budget).
+    public var retryPolicy: RetryPolicy
+    /// Replaces every suite's `baseUrl` (`--base-url`).
+    public var baseURL: String?
+    /// Keeps only cases whose id or name matches (`--filter`; substring, or a glob with `*`).
+    public var filter: String?
+    /// `--var NAME=VALUE`: `${NAME}` substitutions in query/path values, and `request.vars.NAME` in expressions.
+    public var variables: [String: String]
+    /// Bytes of each response body kept as an excerpt in the records.
+    public var excerptBytes: Int
+    /// Called for each finished case, in plan order (console lines, progress).
+    public var onCase: (@Sendable (_ suite: Suite, _ result: CaseResult) -> Void)?
+    /// Called when a suite starts, with the (redacted) base URL it is sent to.
+    public var onSuite: (@Sendable (_ suite: Suite, _ baseURL: String) -> Void)?
+
+    public init(timeout: Double = 30, deadline: Double? = nil, concurrency: Int = 4, retryPolicy: RetryPolicy = RetryPolicy(),
+                baseURL: String? = nil, filter: String? = nil, variables: [String: String] = [:], excerptBytes: Int = 2048,
+                onCase: (@Sendable (Suite, CaseResult) -> Void)? = nil) {
+        self.timeout = timeout; self.deadline = deadline; self.concurrency = max(1, concurrency)
+        self.retryPolicy = retryPolicy; self.baseURL = baseURL; self.filter = filter; self.variables = variables
+        self.excerptBytes = excerptBytes; self.onCase = onCase
+    }
+
+    /// Whether a case, walk or cross-check with this id and name is selected by `filter`.
+    public func selects(id: String, name: String) -> Bool {
+        guard let filter, !filter.isEmpty else { return true }
+        if filter.contains("*") { return Self.glob(filter, matches: id) || Self.glob(filter, matches: name) }
+        return id.contains(filter) || name.contains(filter)
+    }
+
+    /// `*` matches any run of characters; the whole text must match.
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern), t = Array(text)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == t[ti] { pi += 1; ti += 1 }
+            else if pi < p.count, p[pi] == "*" { star = pi; mark = ti; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; ti = mark }
+            else { return false }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+
+    /// `${NAME}` in a string replaced by the variable's value; other values unchanged.
+    public func substitute(_ value: JSONValue) -> JSONValue {
+        guard case .string(let s) = value, s.contains("${") else { return value }
+        var out = s
+        for (name, v) in variables { out = out.replacingOccurrences(of: "${\(name)}", with: v) }
+        return .string(out)
+    }
+
+    /// Variables as expression values: numbers and booleans when the text is one, else strings.
+    public var expressionVariables: [String: JSONValue] {
+        var out: [String: JSONValue] = [:]
+        for (name, text) in variables {
+            if let parsed = try? JSONParser.parse(text), parsed.stringValue == nil, parsed.arrayValue == nil, parsed.objectValue == nil {
+                out[name] = parsed
+            } else {
+                out[name] = .string(text)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+import ConformCore
+import Foundation
+
+/// Runs suites against their targets and returns every verdict.
+///
+/// Per suite: the planned cases (explicit, generated probes, auth rejections), walks and cross-checks,
+/// at most `options.concurrency` at a time, each walk's pages in order. The credential comes from the
+/// environment variable the suite names and is redacted from everything recorded.
+public struct Runner: Sendable {
+    public let transport: any Transport
+    public let options: RunOptions
+    public let environment: [String: String]
+
+    public init(transport: any Transport, options: RunOptions = RunOptions(), environment: [String: String]) {
+        self.transport = transport; self.options = options; self.environment = environment
+    }
+
+    /// Credential variables the suites need that are unset or empty (checked before anything is sent).
+    public static func missingCredentials(in suites: [Suite], environment: [String: String]) -> [(suite: Suite, env: String)] {
+        suites.compactMap { suite in
+            guard let auth = suite.auth, !auth.optional else { return nil }
+            return (environment[auth.env] ?? "").isEmpty ? (suite, auth.env) : nil
+        }
+    }
+
+    /// Runs every suite in order and collects the results.
+    public func run(_ suites: [Suite]) async -> RunResult {
+        let started = ContinuousClock.now
+        let startedAt = Self.timestamp()
+        let deadline = options.deadline.map { RunDeadline(seconds: $0) }
+        var results: [SuiteResult] = []
+        for suite in suites {
+            results.append(await run(suite, deadline: deadline))
+        }
+        return RunResult(version: ConformVersion.current, startedAt: startedAt,
+                         durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results)
+    }
+
+    func run(_ suite: Suite, deadline: RunDeadline?) async -> SuiteResult {
+        let started = ContinuousClock.now
+        let startedAt = Self.timestamp()
+        let context = SuiteRun(suite: suite, transport: transport, options: options, environment: environment, deadline: deadline)
+        let plan = SuitePlan(suite: suite)
+        options.onSuite?(suite, context.redactor.redact(context.baseURL))
+        var jobs: [@Sendable () async -> CaseResult] = []
+        for c in plan.cases where options.selects(id: c.id, name: c.name) { jobs.append { await context.run(c) } }
+        for w in plan.walks where options.selects(id: w.id, name: w.name) { jobs.append { await PaginationWalk(run: context, walk: w).execute() } }
+        for x in plan.crossChecks where options.selects(id: x.id, name: x.name) {
+            jobs.append { await CrossRequestCheck(run: context, cross: x).execute() }
+        }
+        let all = jobs
+        let onCase = options.onCase
+        let cases = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i in await all[i]() },
+                                                 delivered: { _, result in onCase?(suite, result) })
+        return SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
+                           cases: cases, durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt)
+    }
+
+    /// `2026-11-22T04:15:40Z`.
+    static func timestamp() -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,102 @@
+import ConformCore
+
+extension SuiteRun {
+    /// Checks one sent request. No response → one error (or a redirect / truncation failure) and the
+    /// body rules skipped; a status outside the expected ones → its failure, and the rules of the
+    /// expected status skipped (they do not apply to a different answer).
+    func evaluate(_ sent: SentRequest, _ expectation: ResponseExpectation, variables: [String: JSONValue] = [:],
+                  query: [(String, JSONValue)] = []) -> (checks: [CheckResult], body: JSONValue?) {
+        let statusRule = rule(expectation.statusRule)
+        guard let response = sent.observed else {
+            guard case .failure(let error) = sent.outcome else { return ([], nil) }
+            let first = Self.noResponseCheck(error, url: sent.recorded.url, attempts: sent.attempts.count, rule: statusRule)
+            let expected = expectation.statuses.first.map(expectation.rules) ?? .none
+            return ([first] + Self.skipped(expected, reason: "no response to check (\(error.message))"), nil)
+        }
+        var checks = [StatusCheck.evaluate(expected: expectation.statuses, actual: response.status, rule: statusRule,
+                                           citation: expectation.citation)]
+        guard expectation.statuses.contains(response.status) else {
+            let expected = expectation.statuses.first.map(expectation.rules) ?? .none
+            let want = expectation.statuses.map(String.init).joined(separator: " or ")
+            checks += Self.skipped(expected, reason: "status \(response.status) is not \(want): the rules for \(want) do not apply")
+            return (checks, nil)
+        }
+        let rules = expectation.rules(response.status)
+        if let type = rules.contentType {
+            checks.append(ContentTypeCheck.evaluate(expected: type, response: response, rule: rule(rules.contentTypeRule ?? expectation.statusRule)))
+        }
+        guard rules.needsBody else { return (checks, nil) }
+        let (jsonCheck, body) = JSONBodyCheck.evaluate(response, rule: statusRule)
+        checks.append(jsonCheck)
+        guard let body else {
+            checks += Self.skipped(rules, reason: "the body is not JSON")
+            return (checks, nil)
+        }
+        if let schema = rules.schema {
+            checks.append(SchemaCheck.evaluate(body, schemaAt: schema, validator: validator, file: suite.file))
+        }
+        let context = evaluationContext(sent, body: body, query: query, variables: variables)
+        for invariant in rules.invariants {
+            checks.append(InvariantCheck.evaluate(invariant, in: context, file: suite.file))
+        }
+        return (checks, body)
+    }
+
+    /// The expression context: body, `request` (redacted; `--var` values in `request.vars`) and `response`,
+    /// plus the walk's `page`.
+    func evaluationContext(_ sent: SentRequest, body: JSONValue?, query: [(String, JSONValue)],
+                           variables: [String: JSONValue]) -> EvaluationContext {
+        var headers = JSONObject()
+        for h in sent.recorded.headers { headers[h.name.lowercased()] = .string(h.value) }
+        var queryObject = JSONObject()
+        for (name, value) in query { queryObject[name] = options.substitute(value) }
+        let path = Self.path(of: sent.recorded.url)
+        let request: JSONValue = .object(JSONObject([("method", .string(sent.recorded.method)), ("url", .string(sent.recorded.url)),
+                                                     ("path", .string(path)), ("query", .object(queryObject)),
+                                                     ("headers", .object(headers)),
+                                                     // `--var` values, readable as `request.vars.NAME` (the strict loader
+                                                     // would take a bare NAME for a body field).
+                                                     ("vars", .object(JSONObject(options.expressionVariables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))]))
+        var responseHeaders = JSONObject()
+        for h in redactor.redact(headers: sent.response?.headers ?? []) { responseHeaders[h.name.lowercased()] = .string(h.value) }
+        let response: JSONValue = .object(JSONObject([("status", JSONValue(sent.response?.status ?? 0)),
+                                                      ("headers", .object(responseHeaders))]))
+        // `--var` values are not bare variables: a name like `total` would silently shadow the body's field.
+        return EvaluationContext(body: body, request: request, response: response, variables: variables)
+    }
+
+    /// The check that stands for a request that produced no response.
+    static func noResponseCheck(_ error: TransportError, url: String, attempts: Int, rule: RuleReference) -> CheckResult {
+        switch error.kind {
+        case .redirectToOtherOrigin(let location):
+            return RedirectCheck.evaluate(from: url, to: location, rule: rule)
+        case .bodyTooLarge(let limit, let received):
+            return BodySizeCheck.evaluate(received: received, declared: nil, cap: limit, overCap: true, rule: rule)
+        case .truncated(let expected, let received):
+            let f = rule.finding(check: CheckKind.json.id, title: "truncated body",
+                                 detail: error.message, expected: "\(expected) bytes", actual: "\(received) bytes")
+            return CheckResult.from(name: JSONBodyCheck.name, check: CheckKind.json.id, findings: [f])
+        default:
+            return TransportErrorCheck.evaluate(error.message, attempts: attempts, rule: rule)
+        }
+    }
+
+    /// The body rules listed as skipped, so a report shows what was not checked and why.
+    static func skipped(_ rules: ResponseRules, reason: String) -> [CheckResult] {
+        var out: [CheckResult] = []
+        if rules.schema != nil { out.append(CheckResult(name: SchemaCheck.name, check: CheckKind.schema.id, status: .skipped, skipReason: reason)) }
+        for inv in rules.invariants {
+            out.append(CheckResult(name: inv.name, check: CheckKind.invariant.id, status: .skipped, skipReason: reason))
+        }
+        return out
+    }
+
+    /// `/v5/models` from `http://host:1/v5/models?limit=1`.
+    static func path(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let tail = rest[slash...]
+        return String(tail.prefix { $0 != "?" && $0 != "#" })
+    }
+}

@@ -1,0 +1,125 @@
+import ConformCore
+import ConformReport
+import ConformRun
+import Foundation
+
+/// A checked `conform run` command line, ready to execute.
+struct RunInvocation {
+    var paths: [String]
+    var options: RunOptions
+    var maxBody: Int
+    var junit: String?
+    var markdown: String?
+    var json: String?
+    var verbosity: ConsoleReporter.Verbosity
+
+    init(_ parsed: ParsedArguments) throws(UsageError) {
+        guard !parsed.positional.isEmpty else { throw UsageError(message: "no suite given: conform run PATH... (a suite file or a folder)") }
+        if parsed.flag("quiet") && parsed.flag("verbose") { throw UsageError(message: "--quiet and --verbose exclude each other") }
+        paths = parsed.positional
+        let timeout = try parsed.number("timeout", default: 30, range: 0.001...86_400)
+        let deadline = parsed.value("deadline") == nil ? nil : try parsed.number("deadline", default: 0, range: 0.001...604_800)
+        let concurrency = try parsed.integer("concurrency", default: 4, range: 1...256)
+        let retries = try parsed.integer("retries", default: 2, range: 0...20)
+        maxBody = try parsed.integer("max-body", default: 64 << 20, range: 1...(1 << 40))
+        var baseURL = parsed.value("base-url")
+        if let url = baseURL {
+            let lower = url.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), url.count > 8, !url.contains("?"), !url.contains("#") else {
+                throw UsageError(message: "--base-url must be an absolute http(s) URL without query or fragment, got '\(url)'")
+            }
+            while baseURL?.hasSuffix("/") == true { baseURL?.removeLast() }
+        }
+        var variables: [String: String] = [:]
+        for definition in parsed.all("var") {
+            guard let eq = definition.firstIndex(of: "=") else {
+                throw UsageError(message: "--var expects NAME=VALUE, got '\(definition)'")
+            }
+            let name = String(definition[..<eq])
+            guard let first = name.first, first.isLetter || first == "_",
+                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+                throw UsageError(message: "--var name '\(name)' must be letters, digits and _ (not starting with a digit)")
+            }
+            guard !["request", "response", "body", "page", "item", "true", "false", "null"].contains(name) else {
+                throw UsageError(message: "--var name '\(name)' is reserved by the expression language")
+            }
+            variables[name] = String(definition[definition.index(after: eq)...])
+        }
+        options = RunOptions(timeout: timeout, deadline: deadline, concurrency: concurrency,
+                             retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
+                             filter: parsed.value("filter"), variables: variables)
+        junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
+        verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
+    }
+
+    /// Loads, preflights, runs, reports. Returns the exit code.
+    func execute() -> Int32 {
+        let (suites, problems) = SuiteInputs.load(paths)
+        guard problems.isEmpty else {
+            for p in problems { Console.err(p) }
+            Console.err("error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the suites; nothing was sent")
+            return 2
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let missing = Runner.missingCredentials(in: suites, environment: environment)
+        guard missing.isEmpty else {
+            for m in missing {
+                Console.err("error: suite '\(m.suite.id)' (\(m.suite.file.source.path)) needs the credential in environment variable \(m.env), which is unset or empty")
+            }
+            Console.err("nothing was sent: set the variable\(missing.count == 1 ? "" : "s") above (or mark the suite's auth optional)")
+            return 2
+        }
+        let selection = self.options
+        let planned = suites.reduce(0) { total, suite in
+            let plan = SuitePlan(suite: suite)
+            return total + plan.cases.filter { selection.selects(id: $0.id, name: $0.name) }.count
+                + plan.walks.filter { selection.selects(id: $0.id, name: $0.name) }.count
+                + plan.crossChecks.filter { selection.selects(id: $0.id, name: $0.name) }.count
+        }
+        if planned == 0 {
+            Console.err("error: " + (selection.filter.map { "--filter '\($0)' matches no case" } ?? "the suites plan no case") + "; nothing was sent")
+            return 2
+        }
+        let reporter = ConsoleReporter(verbosity: verbosity, totalCases: planned)
+        var options = self.options
+        options.onCase = { suite, result in reporter.caseFinished(suite, result) }
+        options.onSuite = { suite, baseURL in reporter.suiteStarted(suite, baseURL: baseURL) }
+        let transport = URLSessionTransport(configuration: .init(maxBodyBytes: maxBody))
+        let runner = Runner(transport: transport, options: options, environment: environment)
+        let result = Blocking.wait { await runner.run(suites) }
+        reporter.finish()
+        if verbosity != .quiet { Console.out("") }
+        Console.out(reporter.summary(result))
+        var writeFailed = false
+        for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),
+                                     ("JSON", json, JSONReport.render)] as [(String, String?, (RunResult) -> String)] {
+            guard let path else { continue }
+            do {
+                try ReportFile.write(render(result), to: path)
+                Console.out("\(flag) report: \(path)")
+            } catch {
+                Console.err("error: \(error)")
+                writeFailed = true
+            }
+        }
+        if writeFailed && result.exitCode == 0 { return 2 }
+        return result.exitCode
+    }
+}
+
+/// Runs async work to completion from synchronous command code.
+enum Blocking {
+    static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = Box<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.value = await work()
+            done.signal()
+        }
+        done.wait()
+        // The semaphore orders the write before this read.
+        return box.value!
+    }
+
+    private final class Box<T>: @unchecked Sendable { var value: T? }
+}

@@ -1,0 +1,74 @@
+import Testing
+@testable import ConformCore
+
+/// Every walk rule fails on pages that break it and passes on pages that keep it.
+@Suite struct WalkRuleTests {
+    typealias P = CheckFixture
+    static let good = WalkObservation(
+        pages: [P.page("page 1", ids: [1, 2], total: 5, hasMore: true, next: true),
+                P.page("page 2", ids: [3, 4], total: 5, hasMore: true, next: true, previous: true),
+                P.page("page 3", ids: [5], total: 5, hasMore: false, previous: true)],
+        pastEnd: P.page("page 4", ids: []), size: 2, tracksPrevious: true)
+
+    @Test(arguments: Walk.Rule.allCases)
+    func passesOnAConsistentWalk(rule: Walk.Rule) {
+        let r = WalkRuleCheck.evaluate(rule, Self.good, at: P.rule)
+        #expect(r.status == .passed, "\(rule): \(r.findings.map(\.detail))")
+        #expect(r.check == "walk.\(rule.rawValue)")
+    }
+
+    @Test func duplicateIdsFail() {
+        var w = Self.good
+        w.pages[1] = P.page("page 2", ids: [2, 4], total: 5, hasMore: true, next: true, previous: true)
+        let r = WalkRuleCheck.evaluate(.noDuplicateIds, w, at: P.rule)
+        #expect(r.status == .failed)
+        #expect(r.findings.first?.pointer == "/items/0/id")
+        #expect(r.findings.first?.detail.contains("page 1") == true)
+    }
+
+    @Test func unionNotEqualToTotalFails() {
+        var w = Self.good
+        w.pages[2] = P.page("page 3", ids: [5], total: 6, hasMore: false, previous: true)
+        #expect(WalkRuleCheck.evaluate(.unionEqualsTotal, w, at: P.rule).status == .failed)
+    }
+
+    @Test func changingTotalFails() {
+        var w = Self.good
+        w.pages[1].total = JSONValue(7)
+        #expect(WalkRuleCheck.evaluate(.stableTotal, w, at: P.rule).status == .failed)
+    }
+
+    @Test func shortPageBeforeTheLastFails() {
+        var w = Self.good
+        w.pages[0] = P.page("page 1", ids: [1], total: 5, hasMore: true, next: true)
+        #expect(WalkRuleCheck.evaluate(.fullPages, w, at: P.rule).status == .failed)
+    }
+
+    @Test func nonEmptyPagePastTheEndFails() {
+        var w = Self.good
+        w.pastEnd = P.page("page 4", ids: [5])
+        #expect(WalkRuleCheck.evaluate(.pastEndEmpty, w, at: P.rule).status == .failed)
+    }
+
+    @Test func hasMoreOnTheLastPageFails() {
+        var w = Self.good
+        w.pages[2].hasMore = true
+        #expect(WalkRuleCheck.evaluate(.hasMoreConsistent, w, at: P.rule).status == .failed)
+    }
+
+    @Test func nextLinkOnTheLastPageFails() {
+        var w = Self.good
+        w.pages[2].hasNext = true
+        #expect(WalkRuleCheck.evaluate(.linksConsistent, w, at: P.rule).status == .failed)
+        var v = Self.good
+        v.pages[1].hasPrevious = false
+        #expect(WalkRuleCheck.evaluate(.linksConsistent, v, at: P.rule).status == .failed)
+    }
+
+    @Test func incompleteWalkIsAnErrorForRulesThatNeedTheEnd() {
+        var w = Self.good
+        w.complete = false
+        #expect(WalkRuleCheck.evaluate(.unionEqualsTotal, w, at: P.rule).status == .error)
+        #expect(WalkRuleCheck.evaluate(.pastEndEmpty, w, at: P.rule).status == .error)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import ConformCore
+@testable import ConformMock
+
+/// The mock passes every suite it serves, and every drift it offers is caught by the check it names.
+@Suite struct MockConformanceTests {
+    static let suiteIDs = SuiteFiles.all().map(\.id)
+
+    @Test(arguments: suiteIDs)
+    func conformingMockPassesTheSuite(id: String) throws {
+        let suite = try #require(SuiteFiles.named(id))
+        for seed: UInt64 in [1, 7] {
+            let app = MockApp(suites: [suite], seed: seed, models: 57, credentials: SuiteHarness.credentials(for: suite))
+            let failures = SuiteHarness(suite: suite, app: app).run()
+            #expect(failures.isEmpty, "seed \(seed): \(failures.prefix(8))")
+        }
+    }
+
+    @Test(arguments: suiteIDs)
+    func everyDriftIsCaughtByItsCheck(id: String) throws {
+        let suite = try #require(SuiteFiles.named(id))
+        let drifts = DriftCatalog.drifts(for: suite)
+        #expect(!drifts.isEmpty)
+        #expect(Set(drifts.map(\.name)).count == drifts.count, "drift names are unique")
+        var survivors: [String] = []
+        for drift in drifts {
+            let app = MockApp(suites: [suite], seed: 1, models: 57, drift: drift, credentials: SuiteHarness.credentials(for: suite))
+            let failures = SuiteHarness(suite: suite, app: app).run()
+            if !failures.contains(where: { $0.check == drift.expectedCheck }) {
+                survivors.append("\(drift.name) (expected \(drift.expectedCheck), got \(Set(failures.map(\.check)).sorted()))")
+            }
+        }
+        #expect(survivors.isEmpty, "\(survivors.count) of \(drifts.count) drifts survived: \(survivors.prefix(10))")
+    }
+
+    @Test func driftCatalogCoversEachKindOfRule() throws {
+        let suite = try #require(SuiteFiles.named("fixture-gradient"))
+        let names = DriftCatalog.drifts(for: suite).map(\.name)
+        for expected in ["drop-required:Model.uuid", "format:Model.created_at", "enum:Model.usecases.items", "total-too-small:list",
+                         "one-too-many:list", "wrong-page-echo:list", "pages-wrong:list", "next-link-missing:list",
+                         "previous-link-missing:list", "repeat-item:list", "past-end-not-empty:list", "unstable-total:list",
+                         "bound-accepted:list.per_page", "type-param-accepted:list.page", "auth-not-enforced", "text-plain:list"] {
+            #expect(names.contains(expected), "\(expected) missing from \(names)")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import ConformCore
+
+/// Suites for the mock's tests: the shipped ones in `suites/` and the fixtures beside this file.
+enum SuiteFiles {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every suite in the package's `suites/` folder plus the fixture suites.
+    static func all() -> [Suite] {
+        // CONFORM_MOCK_SUITES points the tests at another folder of suites (e.g. a branch's work in progress).
+        let folder = ProcessInfo.processInfo.environment["CONFORM_MOCK_SUITES"] ?? packageRoot.appendingPathComponent("suites").path
+        let shipped = SuiteLoader.loadFolder(path: folder).suites
+        return shipped + fixtures()
+    }
+
+    static func fixtures() -> [Suite] { FixtureSuites.all }
+
+    static func named(_ id: String) -> Suite? { all().first { $0.id == id } }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Runs the built `conform` executable and captures what it printed.
+enum ConformProcess {
+    struct Output { var exitCode: Int32; var stdout: String; var stderr: String; var seconds: Double }
+
+    static let secret = "sk-e2e-SECRET-5f2d9c71a0"
+
+    /// The `conform` built beside this test bundle (or in `.build/debug`); nil when it was not built.
+    static var executable: String? {
+        var candidates: [String] = []
+        if let first = CommandLine.arguments.first {
+            var dir = URL(fileURLWithPath: first).deletingLastPathComponent()
+            if dir.path.hasSuffix(".xctest/Contents/MacOS") { dir = dir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+            if dir.lastPathComponent.hasSuffix(".xctest") { dir = dir.deletingLastPathComponent() }
+            candidates.append(dir.appendingPathComponent("conform").path)
+        }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/conform").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true) throws -> Output {
+        guard let exe = executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("conform-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let outPath = tmp.appendingPathComponent("stdout").path, errPath = tmp.appendingPathComponent("stderr").path
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: exe)
+        process.arguments = arguments
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1", "HOME": tmp.path]
+        if withKey { env["FIXTURE_API_KEY"] = secret }
+        for (k, v) in extra { env[k] = v }
+        process.environment = env
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        let started = Date()
+        try process.run()
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(started)
+        let read = { (p: String) in String(decoding: FileManager.default.contents(atPath: p) ?? Data(), as: UTF8.self) }
+        return Output(exitCode: process.terminationStatus, stdout: read(outPath), stderr: read(errPath), seconds: seconds)
+    }
+}
