@@ -69,8 +69,12 @@ public enum DriftCatalog {
         return out
     }
 
-    /// The drift with this name in any of the suites.
+    /// The drift with this name in the first suite that has it; `SUITE/NAME` picks the suite.
     public static func drift(named name: String, in suites: [Suite]) -> Drift? {
+        if let slash = name.firstIndex(of: "/"), let suite = suites.first(where: { $0.id == name[..<slash] }) {
+            let bare = String(name[name.index(after: slash)...])
+            return drifts(for: suite).first { $0.name == bare }
+        }
         for s in suites { if let d = drifts(for: s).first(where: { $0.name == name }) { return d } }
         return nil
     }

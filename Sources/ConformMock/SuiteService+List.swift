@@ -33,7 +33,7 @@ extension SuiteService {
         let first = profile.firstPage
         var page = profile.pageParam.flatMap { values[$0]?.first }.flatMap { Int($0) } ?? first
         if page < first { page = first }
-        let size = profile.sizeParam.flatMap { values[$0]?.first }.flatMap { Int($0) }.map { max(1, $0) } ?? profile.defaultSize
+        let size = profile.sizeParam.flatMap { values[$0]?.first }.flatMap { Int($0) }.map { max(1, $0) } ?? profile.defaultSize.map { max(1, $0) }
         var pageItems: [JSONObject]
         var offset = 0
         if let size {
@@ -41,12 +41,12 @@ extension SuiteService {
             offset = overflow ? Int.max / 2 : product
             var start = offset
             if effect == .repeatItem(operation: op.id), page > first { start -= 1 }
-            let count = effect == .oneTooMany(operation: op.id) ? size + 1 : size
+            let count = effect == .oneTooMany(operation: op.id) ? size &+ 1 : size
             if start >= total {
                 pageItems = []
                 if effect == .pastEndNotEmpty(operation: op.id), total > 0 { pageItems = Array(items[((total - 1) / size * size)...]) }
             } else {
-                pageItems = Array(items[start..<min(total, start + count)])
+                pageItems = Array(items[start..<min(total, start &+ count)])
             }
         } else {
             pageItems = items
@@ -72,12 +72,12 @@ extension SuiteService {
         }))
         var reportedTotal = total
         if effect == .totalTooSmall(operation: op.id), !pageItems.isEmpty { reportedTotal = pageItems.count - 1 }
-        if effect == .unstableTotal(operation: op.id) { reportedTotal += page - first }
+        if effect == .unstableTotal(operation: op.id) { reportedTotal = reportedTotal &+ (page &- first) }
         put(profile.roles[.total], JSONValue(reportedTotal))
         put(profile.roles[.hasMore], .bool(effect == .hasMoreFlipped(operation: op.id) ? !hasMore : hasMore))
-        put(profile.roles[.pageEcho], JSONValue(effect == .wrongPageEcho(operation: op.id) ? page + 1 : page))
+        put(profile.roles[.pageEcho], JSONValue(effect == .wrongPageEcho(operation: op.id) ? page &+ 1 : page))
         let echoedSize = size ?? pageItems.count
-        put(profile.roles[.sizeEcho], JSONValue(effect == .wrongSizeEcho(operation: op.id) ? echoedSize + 1 : echoedSize))
+        put(profile.roles[.sizeEcho], JSONValue(effect == .wrongSizeEcho(operation: op.id) ? echoedSize &+ 1 : echoedSize))
         put(profile.roles[.pages], JSONValue(effect == .pagesWrong(operation: op.id) ? pages + 1 : pages))
         if let pageParam = profile.pageParam {
             let link = { (n: Int) in JSONValue.string(Self.pageURL(request, pageParam: pageParam, page: n)) }
@@ -85,7 +85,7 @@ extension SuiteService {
             put(profile.roles[.last], link(first + max(0, pages - 1)))
             // `nil` would be JSON null here (JSONValue is nil-literal expressible): absent links are removed instead.
             let absent: JSONValue? = Optional.none
-            put(profile.roles[.next], hasMore && effect != .nextLinkMissing(operation: op.id) ? link(page + 1) : absent)
+            put(profile.roles[.next], hasMore && effect != .nextLinkMissing(operation: op.id) ? link(page &+ 1) : absent)
             put(profile.roles[.previous], page > first && effect != .previousLinkMissing(operation: op.id) ? link(page - 1) : absent)
         }
         return .object(wrapper)

@@ -78,10 +78,10 @@ extension SuiteService {
         func limit(_ keyword: String) -> Double? { s[keyword]?.numberValue?.doubleValue }
         func render(_ d: Double) -> JSONValue { d == d.rounded() && abs(d) < 1e15 ? JSONValue(Int(d)) : JSONValue(d) }
         if let m = limit("minimum"), number < m {
-            return bound ? .ok(String(Int(m))) : .rejected(Self.detail(name, "greater_than_equal", "Input should be greater than or equal to \(render(m).compactText())", input: value, ctx: [("ge", render(m))]))
+            return bound ? .ok(render(m).compactText()) : .rejected(Self.detail(name, "greater_than_equal", "Input should be greater than or equal to \(render(m).compactText())", input: value, ctx: [("ge", render(m))]))
         }
         if let m = limit("maximum"), number > m {
-            return bound ? .ok(String(Int(m))) : .rejected(Self.detail(name, "less_than_equal", "Input should be less than or equal to \(render(m).compactText())", input: value, ctx: [("le", render(m))]))
+            return bound ? .ok(render(m).compactText()) : .rejected(Self.detail(name, "less_than_equal", "Input should be less than or equal to \(render(m).compactText())", input: value, ctx: [("le", render(m))]))
         }
         if let m = limit("exclusiveMinimum"), number <= m {
             return bound ? .ignored : .rejected(Self.detail(name, "greater_than", "Input should be greater than \(render(m).compactText())", input: value, ctx: [("gt", render(m))]))

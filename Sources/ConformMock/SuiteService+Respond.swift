@@ -72,7 +72,7 @@ extension SuiteService {
         for name in agree where name != "id" {
             switch o[name] {
             case .string(let s)?: o[name] = .string(s + "-other"); return o
-            case .number(let n)?: o[name] = JSONValue(Int(n.int64Value ?? 0) + 1); return o
+            case .number(let n)?: o[name] = JSONValue(Int(n.int64Value ?? 0) &+ 1); return o
             case .bool(let b)?: o[name] = .bool(!b); return o
             default: continue
             }

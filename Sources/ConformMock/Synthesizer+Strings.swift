@@ -22,7 +22,7 @@ extension Synthesizer {
             }
         }
         if let pattern = s["pattern"]?.stringValue { text = Self.matching(pattern, preferred: text, key: key) }
-        let minLength = Int(s["minLength"]?.numberValue?.int64Value ?? 0)
+        let minLength = min(10_000, Int(s["minLength"]?.numberValue?.int64Value ?? 0))
         let maxLength = s["maxLength"]?.numberValue?.int64Value.map { Int($0) }
         if text.count < minLength { text += String(repeating: "x", count: minLength - text.count) }
         if let m = maxLength, text.count > m { text = String(text.prefix(m)) }
@@ -97,7 +97,7 @@ extension Synthesizer {
     static func breakConst(_ c: JSONValue) -> JSONValue {
         switch c {
         case .string(let s): return .string(s + "-drift")
-        case .number(let n): return JSONValue(Int(n.int64Value ?? 0) + 1)
+        case .number(let n): return JSONValue(Int(n.int64Value ?? 0) &+ 1)
         case .bool(let b): return .bool(!b)
         case .null: return "drift"
         default: return .null
@@ -108,7 +108,7 @@ extension Synthesizer {
     static func outside(_ options: [JSONValue]) -> JSONValue {
         if options.allSatisfy({ $0.numberValue != nil || $0.isNull }) {
             let top = options.compactMap { $0.numberValue?.int64Value }.max() ?? 0
-            return JSONValue(Int(top) + 1)
+            return JSONValue(Int(top) &+ 1)
         }
         var candidate = "not-in-enum"
         while options.contains(.string(candidate)) { candidate += "-x" }

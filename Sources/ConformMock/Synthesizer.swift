@@ -110,7 +110,7 @@ struct Synthesizer {
             out[name] = .string(Self.word(name, key.child(name)))
         }
         if view.propertyPointers.isEmpty, case .object? = view.schema["additionalProperties"] {
-            let count = max(1, Int(view.schema["minProperties"]?.numberValue?.int64Value ?? 1))
+            let count = min(4, max(1, Int(view.schema["minProperties"]?.numberValue?.int64Value ?? 1)))
             for k in 0..<min(count + key.below(2), 4) {
                 out["key_\(k + 1)"] = value(view.pointer.appending("additionalProperties"), key: key.child("key_\(k + 1)"),
                                             member: "value", depth: depth + 1, trace: &trace)
