@@ -1,0 +1,106 @@
+import ConformCore
+import ConformMock
+
+/// What a drifted run proved: the drift was caught by the check it breaks, caught only by other checks,
+/// or it survived (no check failed: a blind spot of the suite).
+public struct DriftVerdict: Sendable {
+    /// How the drift fared.
+    public enum Outcome: Sendable, Equatable {
+        /// A failed check has the drift's expected kind.
+        case caught
+        /// Checks failed, but none of the expected kind.
+        case caughtByOther
+        /// No check failed.
+        case survived
+    }
+
+    /// One failed check that shows the drift: its kind, the case it failed in, and the rule it names.
+    public struct Evidence: Sendable, Equatable {
+        /// The finding's check kind (`schema.enum`, `walk.noDuplicateIds`, `status`).
+        public var check: String
+        /// The case's readable name.
+        public var caseName: String
+        /// The finding's rule pointer in the suite, when it has one.
+        public var rulePointer: String?
+        /// Whether `rulePointer` is (or contains, or lies within) the drift's own rule pointer.
+        public var ruleMatches: Bool
+        /// The finding itself, for printing.
+        public var finding: Finding
+        /// The case's curl reproduction.
+        public var curl: String?
+    }
+
+    public var drift: Drift
+    public var outcome: Outcome
+    /// The best evidence: expected kind and rule first, then expected kind, then any failure.
+    public var evidence: Evidence?
+    /// Every distinct failed check kind of the run, in first-seen order.
+    public var failedKinds: [String]
+    /// Checks that could not run (errors), which neither catch nor excuse a drift.
+    public var errors: Int
+    /// The drifted run, for `--verbose`.
+    public var result: SuiteResult
+    /// Set when the run could not happen at all (the mock could not listen).
+    public var problem: String?
+
+    /// Classifies a drifted run's result against the drift.
+    public init(drift: Drift, result: SuiteResult) {
+        self.drift = drift
+        self.result = result
+        var failures: [Evidence] = []
+        var errors = 0
+        for c in result.cases {
+            for check in c.checks {
+                if check.status == .error { errors += 1 }
+                guard check.status == .failed else { continue }
+                for f in check.findings where f.kind == .failure {
+                    failures.append(Evidence(check: f.check, caseName: c.name, rulePointer: f.rulePointer,
+                                             ruleMatches: Self.matches(f.rulePointer, drift.rulePointer), finding: f, curl: c.curl))
+                }
+                // A check that failed without a failure finding still failed under its own kind.
+                if !check.findings.contains(where: { $0.kind == .failure }) {
+                    let f = Finding(kind: .failure, check: check.check, title: check.name, detail: check.name)
+                    failures.append(Evidence(check: check.check, caseName: c.name, rulePointer: nil, ruleMatches: false, finding: f, curl: c.curl))
+                }
+            }
+        }
+        self.errors = errors
+        var kinds: [String] = []
+        for f in failures where !kinds.contains(f.check) { kinds.append(f.check) }
+        failedKinds = kinds
+        let expected = failures.filter { Self.kind($0.check, satisfies: drift.expectedCheck) }
+        if let best = expected.first(where: \.ruleMatches) ?? expected.first {
+            outcome = .caught
+            evidence = best
+        } else if let any = failures.first {
+            outcome = .caughtByOther
+            evidence = any
+        } else {
+            outcome = .survived
+            evidence = nil
+        }
+    }
+
+    /// A drift whose run could not happen: counted as survived, with the reason.
+    public init(drift: Drift, problem: String) {
+        self.drift = drift
+        outcome = .survived
+        evidence = nil
+        failedKinds = []
+        errors = 0
+        result = SuiteResult(suite: drift.suite, title: drift.suite, file: "", baseURL: "")
+        self.problem = problem
+    }
+
+    /// `schema.enum` satisfies `schema.enum`; a finding kind also satisfies its family (`schema` ⊇ `schema.enum`).
+    static func kind(_ actual: String, satisfies expected: String) -> Bool {
+        actual == expected || actual.hasPrefix(expected + ".")
+    }
+
+    /// Equal pointers, or one inside the other (`/walks/0/checks` holds `/walks/0/checks/2`).
+    static func matches(_ finding: String?, _ rule: JSONPointer?) -> Bool {
+        guard let finding, let rule else { return false }
+        let r = rule.description
+        return finding == r || finding.hasPrefix(r + "/") || r.hasPrefix(finding + "/")
+    }
+}
