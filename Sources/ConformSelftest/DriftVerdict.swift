@@ -93,7 +93,7 @@ public struct DriftVerdict: Sendable {
     }
 
     /// `schema.enum` satisfies `schema.enum`; a finding kind also satisfies its family (`schema` ⊇ `schema.enum`).
-    static func kind(_ actual: String, satisfies expected: String) -> Bool {
+    public static func kind(_ actual: String, satisfies expected: String) -> Bool {
         actual == expected || actual.hasPrefix(expected + ".")
     }
 
