@@ -8,7 +8,9 @@ import Testing
 @Suite struct EndToEndTests {
     static let recording = ProcessInfo.processInfo.environment["CONFORM_RECORD"] == "1"
 
-    @Test(arguments: GoldenCase.all())
+    // Serialized: the cases spawn processes and stream large bodies; in parallel they starve the timing
+    // tests of other targets on a 2-core machine.
+    @Test(.serialized, arguments: GoldenCase.all())
     func golden(_ c: GoldenCase) throws {
         let other = try FixtureServer { _ in .response(status: 200, headers: [("Content-Type", "application/json")], body: Array("{}".utf8)) }
         defer { other.stop() }
@@ -65,6 +67,7 @@ import Testing
             #expect(!text.contains(ConformProcess.secret), "secret in \(path)")
         }
         ReportValidation.junit(junit)
+        ReportValidation.junitAgrees(junit, withResults: json)
         ReportValidation.json(json)
         let md = normalise.report(String(decoding: FileManager.default.contents(atPath: markdown) ?? Data(), as: UTF8.self))
         if Self.recording { c.write(md, to: "report.md") } else { #expect(md == c.text("report.md"), "Markdown differs from report.md") }

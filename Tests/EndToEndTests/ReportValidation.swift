@@ -32,6 +32,26 @@ enum ReportValidation {
         #expect(p.terminationStatus == 0, "JUnit report invalid: \(message)")
     }
 
+    /// Reads the JUnit report back: its testcases, failures, errors and skips agree with the JSON results' tally.
+    static func junitAgrees(_ junit: String, withResults json: String) {
+        guard let xmllint else { print("skipping JUnit read-back: xmllint not available"); return }
+        let bytes = [UInt8](FileManager.default.contents(atPath: json) ?? Data())
+        guard let tally = (try? JSONParser.parse(bytes))?["tally"] else { Issue.record("JSON results have no tally"); return }
+        for (xpath, key) in [("count(//testcase)", "total"), ("count(//testcase/failure)", "failed"),
+                             ("count(//testcase/error)", "errors"), ("count(//testcase/skipped)", "skipped")] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: xmllint)
+            p.arguments = ["--xpath", xpath, junit]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            do { try p.run() } catch { Issue.record("xmllint did not start: \(error)"); return }
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            p.waitUntilExit()
+            #expect(text == tally[key]?.numberValue?.text, "JUnit \(xpath) = \(text), JSON tally \(key) = \(tally[key]?.compactText() ?? "none")")
+        }
+    }
+
     /// Parses, and validates against `reports/results.schema.json` when the repository has it.
     static func json(_ path: String) {
         let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())

@@ -10,6 +10,7 @@ public struct CheckKind: Sendable, Hashable {
     /// What it asserts, in one sentence.
     public let description: String
 
+    /// A kind; add it to `all` as well, or no report knows it.
     public init(id: String, title: String, description: String) {
         self.id = id; self.title = title; self.description = description
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// `content-type`: the response carries the documented media type.
 public enum ContentTypeCheck {
+    /// "content-type is application/json".
     public static func name(expected: String) -> String { "content-type is \(expected)" }
 
     /// Compares media types without parameters, case-insensitively. `application/json` also accepts a

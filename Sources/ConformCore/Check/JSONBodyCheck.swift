@@ -1,5 +1,6 @@
 /// `json`: the body is complete, valid JSON; returns the parsed value for the checks that follow.
 public enum JSONBodyCheck {
+    /// The check name in reports.
     public static let name = "body is JSON"
 
     /// Parses the body. Truncated, empty, HTML, invalid UTF-8 or malformed bodies become failures that

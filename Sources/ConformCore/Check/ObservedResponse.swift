@@ -12,6 +12,7 @@ public struct ObservedResponse: Sendable {
     /// `Content-Length` as announced, when there was one.
     public var declaredLength: Int?
 
+    /// A response with the bytes received.
     public init(status: Int, headers: [Header] = [], body: [UInt8] = [], truncated: Bool = false, declaredLength: Int? = nil) {
         self.status = status; self.headers = headers; self.body = body; self.truncated = truncated; self.declaredLength = declaredLength
     }

@@ -1,5 +1,6 @@
 /// `redirect`: a redirect to another origin is refused, and reported.
 public enum RedirectCheck {
+    /// The check name in reports.
     public static let name = "no redirect to another origin"
 
     /// The finding for a refused cross-origin redirect (`from` and `to` already redacted).

@@ -3,6 +3,7 @@ public struct RuleReference: Sendable, Hashable {
     public var pointer: JSONPointer
     public var location: String?
 
+    /// A rule at a pointer, with its location when already known.
     public init(pointer: JSONPointer, location: String? = nil) { self.pointer = pointer; self.location = location }
 
     /// A rule at `pointer` in `file`, located to `file:line:col`.

@@ -1,5 +1,6 @@
 /// `schema`: the body validates against a JSON Schema in the suite; one finding per schema error.
 public enum SchemaCheck {
+    /// The check name in reports.
     public static let name = "body matches schema"
 
     /// Validates `instance` against the schema at `schemaPointer` in the suite document. Each error

@@ -1,5 +1,6 @@
-/// `transport` and `body-size`: the request could not produce a response the checks can read.
+/// `transport`: the request could not produce a response the checks can read.
 public enum TransportErrorCheck {
+    /// The check name in reports.
     public static let name = "request completes"
 
     /// An error (not a failure): the contract could not be checked because no answer came back.
@@ -8,20 +9,5 @@ public enum TransportErrorCheck {
         // No rule location: the failure is the exchange's, not a rule's.
         let f = Finding(kind: .error, check: CheckKind.transport.id, title: "request could not complete", detail: "\(message)\(tries)")
         return CheckResult.from(name: name, check: CheckKind.transport.id, findings: [f])
-    }
-}
-
-/// `body-size`: the body stayed under the size cap.
-public enum BodySizeCheck {
-    public static let name = "body fits the size cap"
-
-    /// Passes when the body was read whole; over the cap is an error (its checks cannot run).
-    public static func evaluate(received: Int, declared: Int?, cap: Int, overCap: Bool, rule: RuleReference) -> CheckResult {
-        guard overCap else { return CheckResult(name: name, check: CheckKind.bodySize.id, status: .passed) }
-        let size = declared.map { "\($0) bytes announced" } ?? "more than \(cap) bytes"
-        let f = rule.finding(kind: .error, check: CheckKind.bodySize.id, title: "body over the size cap",
-                             detail: "\(size); reading stopped at the cap of \(cap) bytes (--max-body)",
-                             expected: "at most \(cap) bytes", actual: size)
-        return CheckResult.from(name: name, check: CheckKind.bodySize.id, findings: [f])
     }
 }

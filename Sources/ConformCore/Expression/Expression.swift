@@ -53,6 +53,7 @@ public struct ExpressionParseError: Error, Sendable, Equatable, CustomStringConv
     public let offset: Int
     /// 1-based column inside the expression text (in characters).
     public let column: Int
+    /// A parse error at `offset` (bytes) / `column` (characters) inside the expression.
     public init(message: String, offset: Int, column: Int) { self.message = message; self.offset = offset; self.column = column }
     public var description: String { "column \(column): \(message)" }
 }
@@ -68,6 +69,7 @@ public struct EvaluationContext: Sendable {
     /// Extra named values (`page` in walks, `item` in cross-checks).
     public var variables: [String: JSONValue]
 
+    /// A context for one response; `request`, `response` and `variables` default to empty.
     public init(body: JSONValue?, request: JSONValue = .object(JSONObject()), response: JSONValue = .object(JSONObject()),
                 variables: [String: JSONValue] = [:]) {
         self.body = body; self.request = request; self.response = response; self.variables = variables
@@ -85,6 +87,7 @@ public struct EvaluationProblem: Sendable, Hashable {
     public var message: String
     /// Pointer into the body of the value concerned, when there is one.
     public var pointer: JSONPointer?
+    /// A problem with its message and, when known, the body pointer it concerns.
     public init(message: String, pointer: JSONPointer?) { self.message = message; self.pointer = pointer }
 }
 
@@ -95,5 +98,6 @@ public struct InvariantVerdict: Sendable, Hashable {
     public var explanation: String
     /// Pointer into the body of the first value that broke it (`/items/3/model_vendor`), when known.
     public var pointer: JSONPointer?
+    /// A verdict with its explanation and the pointer of the first culprit.
     public init(holds: Bool, explanation: String, pointer: JSONPointer?) { self.holds = holds; self.explanation = explanation; self.pointer = pointer }
 }
