@@ -108,12 +108,15 @@ struct Dataset {
     func index(of id: String) -> Int? { idIndex[id] }
 
     /// The get-by-id object for item `k`: the canonical object, carrying every listed value its schema accepts.
-    func getObject(_ k: Int) -> JSONObject {
-        guard let g = getSchema, var object = canonicals[k] else { return items[k] }
-        overlay(&object, from: items[k], schema: g, drift: k == armedIndex ? drift : nil)
+    /// `listed` replaces the dataset's own item when another suite serves the list (see `MockApp`).
+    func getObject(_ k: Int, listed: JSONObject? = nil) -> JSONObject {
+        guard let g = getSchema, var object = canonicals[k] else { return listed ?? items[k] }
+        overlay(&object, from: listed ?? items[k], schema: g, drift: k == armedIndex ? drift : nil)
         Self.linkIdentifiers(&object)
         return object
     }
+
+    var count: Int { items.count }
 
     /// A synthesised object carrying `id` (for `--any-id`).
     func anyObject(id: String) -> JSONObject {

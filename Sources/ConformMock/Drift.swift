@@ -51,6 +51,10 @@ public struct Drift: Sendable, Hashable {
         case textPlain(operation: String)
         /// Get-by-id answers an object that disagrees with the listed one.
         case wrongObject(operation: String)
+        /// Integer timestamps of listed items in milliseconds instead of seconds.
+        case timestampsInMilliseconds(operation: String)
+        /// `X.id` of listed items no longer equals their `X_id`.
+        case unlinkedIdentifiers(operation: String)
     }
 
     /// `drop-required:InferenceModel.model_vendor`, `total-too-small:list`: unique within a suite.
@@ -61,12 +65,16 @@ public struct Drift: Sendable, Hashable {
     public var expectedCheck: String
     /// The rule in the suite document the drift breaks, when one place holds it.
     public var rulePointer: JSONPointer?
+    /// Every rule the drift is expected to break (the primary one first): one effect can break several
+    /// rules that say the same thing (`len(items) <= limit` and the exact page length).
+    public var rulePointers: [JSONPointer]
     /// The suite it belongs to.
     public var suite: String
     public var effect: Effect
 
     public init(name: String, breaks: String, expectedCheck: String, rulePointer: JSONPointer?, suite: String, effect: Effect) {
         self.name = name; self.breaks = breaks; self.expectedCheck = expectedCheck; self.rulePointer = rulePointer
+        self.rulePointers = rulePointer.map { [$0] } ?? []
         self.suite = suite; self.effect = effect
     }
 

@@ -66,7 +66,66 @@ public enum DriftCatalog {
         if let rejection = suite.auth?.rejection {
             add("auth-not-enforced", "requests without a valid credential are served", "status", rejection.pointer, .authNotEnforced)
         }
+        for k in out.indices { out[k].rulePointers = allRules(out[k], service: service) }
         return out
+    }
+
+    /// The drift's primary rule and every other invariant naming what it changes.
+    private static func allRules(_ drift: Drift, service: SuiteService) -> [JSONPointer] {
+        var pointers = drift.rulePointers
+        func operation(_ e: Drift.Effect) -> String? {
+            switch e {
+            case .totalTooSmall(let o), .oneTooMany(let o), .wrongPageEcho(let o), .wrongSizeEcho(let o), .hasMoreFlipped(let o),
+                 .pagesWrong(let o), .nextLinkMissing(let o), .previousLinkMissing(let o), .duplicateInPage(let o),
+                 .timestampsInMilliseconds(let o), .unlinkedIdentifiers(let o): return o
+            case .filterIgnored(let o, _), .sortIgnored(let o, _), .searchIgnored(let o, _), .viewIgnored(let o, _): return o
+            default: return nil
+            }
+        }
+        guard let id = operation(drift.effect), let route = service.routes.first(where: { $0.operation.id == id }),
+              let p = route.profile else { return pointers }
+        let rules = RuleFinder(suite: service.suite, operation: route.operation)
+        func path(_ r: ListProfile.Role) -> [String] { p.roles[r].map { [$0.joined(separator: ".")] } ?? [] }
+        var tokens: [String] = []
+        switch drift.effect {
+        case .totalTooSmall: tokens = path(.total)
+        case .oneTooMany: tokens = ["len(\(p.itemsMember)"]
+        case .wrongPageEcho: tokens = path(.pageEcho)
+        case .wrongSizeEcho: tokens = path(.sizeEcho)
+        case .hasMoreFlipped: tokens = path(.hasMore)
+        case .pagesWrong: tokens = path(.pages)
+        case .nextLinkMissing: tokens = path(.next)
+        case .previousLinkMissing: tokens = path(.previous)
+        case .duplicateInPage: tokens = ["unique("]
+        case .timestampsInMilliseconds: tokens = timestampMembers(p, service.suite).map { "m.\($0)" }
+        case .unlinkedIdentifiers: tokens = linkedObjects(p, service.suite).map { "\($0).id" }
+        case .filterIgnored(_, let param), .sortIgnored(_, let param), .searchIgnored(_, let param), .viewIgnored(_, let param):
+            pointers += rules.allCaseRules(using: param)
+        default: break
+        }
+        for t in tokens { pointers += rules.allMentioning(t).map(\.0) }
+        var seen = Set<JSONPointer>()
+        return pointers.filter { seen.insert($0).inserted }
+    }
+
+    /// Integer item members holding times (`created_at`, `updated`, `created`).
+    static func timestampMembers(_ p: ListProfile, _ suite: Suite) -> [String] {
+        let doc = suite.file.document
+        guard let view = SchemaView.resolve(p.itemSchema, in: doc) else { return [] }
+        return view.propertyPointers.filter { name, pointer in
+            let n = name.lowercased()
+            return (n.hasSuffix("_at") || n == "created" || n == "updated") && SchemaView.resolve(pointer, in: doc)?.types == ["integer"]
+        }.map(\.0)
+    }
+
+    /// Item members `X` (objects with an `id`) that have an `X_id` sibling.
+    static func linkedObjects(_ p: ListProfile, _ suite: Suite) -> [String] {
+        let doc = suite.file.document
+        guard let view = SchemaView.resolve(p.itemSchema, in: doc) else { return [] }
+        let names = Set(view.propertyPointers.map(\.0))
+        return view.propertyPointers.filter { name, pointer in
+            names.contains(name + "_id") && SchemaView.resolve(pointer, in: doc)?.propertyPointer("id") != nil
+        }.map(\.0)
     }
 
     /// The drift with this name in the first suite that has it; `SUITE/NAME` picks the suite.
@@ -125,6 +184,19 @@ public enum DriftCatalog {
         }
         if let rule = rules.mentioning("unique(") {
             add("duplicate-in-page:\(id)", "a page's last item repeats its first", rule.1, rule.0, .duplicateInPage(operation: id))
+        }
+        for member in timestampMembers(p, suite) {
+            if let rule = rules.mentioning("m.\(member)") ?? rules.mentioning(member, also: "<") {
+                add("timestamps-in-ms:\(id)", "integer times of listed items are in milliseconds, not seconds", rule.1, rule.0,
+                    .timestampsInMilliseconds(operation: id))
+                break
+            }
+        }
+        for object in linkedObjects(p, suite) {
+            if let rule = rules.mentioning("\(object).id") {
+                add("unlinked-ids:\(id)", "listed items' \(object).id differs from their \(object)_id", rule.1, rule.0, .unlinkedIdentifiers(operation: id))
+                break
+            }
         }
         let checked: [(String?, (String, String) -> Drift.Effect, String)] = [
             (p.sortParam, Drift.Effect.sortIgnored, "sort-ignored"), (p.searchParam, Drift.Effect.searchIgnored, "search-ignored"),

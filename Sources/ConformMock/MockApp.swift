@@ -23,7 +23,29 @@ public final class MockApp: @unchecked Sendable {
         self.drift = drift
         self.credentials = credentials
         services = suites.map { SuiteService(suite: $0, seed: seed, models: max(0, models), drift: drift, anyID: anyID) }
+        // Suites may share a route (the v5 list suite and the v5 get-model suite both declare GET /v5/models):
+        // the suite that checks it most answers it, and get-by-id in the others reads that suite's dataset.
+        var best: [String: (service: Int, weight: Int)] = [:]
+        for (s, service) in services.enumerated() {
+            for route in service.routes {
+                let w = service.weight(of: route.operation.id)
+                if let current = best[route.key], current.weight >= w { continue }
+                best[route.key] = (s, w)
+            }
+        }
+        winners = best.mapValues(\.service)
+        for (s, service) in services.enumerated() {
+            for route in service.routes where route.isGet {
+                guard let listID = route.dataset, let listRoute = service.routes.first(where: { $0.operation.id == listID && $0.profile != nil }),
+                      let winner = winners[listRoute.key], winner != s,
+                      let foreign = services[winner].routes.first(where: { $0.key == listRoute.key })?.dataset else { continue }
+                service.foreignLists[route.operation.id] = (services[winner], foreign)
+            }
+        }
     }
+
+    /// Route key → index of the service that answers it.
+    private var winners: [String: Int] = [:]
 
     /// `GET /v5/models`, … : every route served, with its suite, for the startup banner.
     public var routeList: [(method: String, path: String, suite: String)] {
@@ -37,9 +59,9 @@ public final class MockApp: @unchecked Sendable {
         let method = request.method == "HEAD" ? "GET" : request.method
         let path = request.path.split(separator: "/", omittingEmptySubsequences: true)
         var allowed: [String] = []
-        for service in services {
+        for (s, service) in services.enumerated() {
             for route in service.routes {
-                guard let params = route.match(path) else { continue }
+                guard let params = route.match(path), winners[route.key] == s else { continue }
                 guard route.operation.method == method else {
                     if !allowed.contains(route.operation.method) { allowed.append(route.operation.method) }
                     continue

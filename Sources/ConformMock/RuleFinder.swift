@@ -8,23 +8,33 @@ struct RuleFinder {
 
     /// The first invariant that names `token` as a whole word (and contains `also`, when given): response
     /// invariants (`invariant`), case invariants of the operation (`invariant`), walk page invariants.
-    func mentioning(_ token: String, also: String? = nil) -> (JSONPointer, String)? {
+    func mentioning(_ token: String, also: String? = nil) -> (JSONPointer, String)? { allMentioning(token, also: also).first }
+
+    /// Every such invariant, in the same order.
+    func allMentioning(_ token: String, also: String? = nil) -> [(JSONPointer, String)] {
         let escaped = NSRegularExpression.escapedPattern(for: token)
         let tail = token.last.map { $0.isLetter || $0.isNumber || $0 == "_" } == true ? "(?![A-Za-z0-9_])" : ""
-        guard let regex = try? NSRegularExpression(pattern: "(?<![A-Za-z0-9_.])" + escaped + tail) else { return nil }
+        // A bare member (`total`) must not match inside a path (`meta.total`); a path may end one (`m.user.id`).
+        let lead = token.contains(".") ? "(?<![A-Za-z0-9_])" : "(?<![A-Za-z0-9_.])"
+        guard let regex = try? NSRegularExpression(pattern: lead + escaped + tail) else { return [] }
         func hit(_ inv: Invariant) -> Bool {
             let s = inv.expression.source
             guard regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil else { return false }
             return also.map { s.contains($0) } ?? true
         }
-        if let inv = operation.successResponse?.invariants.first(where: hit) { return (inv.pointer, "invariant") }
+        var out: [(JSONPointer, String)] = (operation.successResponse?.invariants ?? []).filter(hit).map { ($0.pointer, "invariant") }
         for c in suite.cases where c.operation == operation.id && c.auth == .default {
-            if let inv = c.expect.invariants.first(where: hit) { return (inv.pointer, "invariant") }
+            out += c.expect.invariants.filter(hit).map { ($0.pointer, "invariant") }
         }
         for w in suite.walks where w.operation == operation.id {
-            if let inv = w.pageInvariants.first(where: hit) { return (inv.pointer, "walk.pageInvariant") }
+            out += w.pageInvariants.filter(hit).map { ($0.pointer, "walk.pageInvariant") }
         }
-        return nil
+        return out
+    }
+
+    /// Every invariant of every case that sends `parameter`.
+    func allCaseRules(using parameter: String) -> [JSONPointer] {
+        suite.cases.filter { $0.operation == operation.id && $0.query.contains { $0.0 == parameter } }.flatMap { $0.expect.invariants.map(\.pointer) }
     }
 
     /// The first invariant of a case (or a walk's page invariant) that sends `parameter`.

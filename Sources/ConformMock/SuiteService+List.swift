@@ -65,9 +65,13 @@ extension SuiteService {
             guard let path, !SchemaPath.isTouched(path, from: profile.wrapperSchema, in: doc, by: schemaDrift) else { return }
             wrapper.set(path, value)
         }
+        let millis = effect == .timestampsInMilliseconds(operation: op.id) ? DriftCatalog.timestampMembers(profile, suite) : []
+        let unlinked = effect == .unlinkedIdentifiers(operation: op.id) ? DriftCatalog.linkedObjects(profile, suite) : []
         put([profile.itemsMember], .array(pageItems.map { item in
             var o = item
             for m in strip { o[m] = nil }
+            for m in millis { if let t = o[m]?.numberValue?.int64Value { o[m] = JSONValue(Int(t) &* 1000) } }
+            for x in unlinked { if case .string(let id)? = o[x]?["id"], var nested = o[x]?.objectValue { nested["id"] = .string(id + "-other"); o[x] = .object(nested) } }
             return .object(o)
         }))
         var reportedTotal = total

@@ -15,8 +15,10 @@ extension SuiteService {
         }
         if route.isGet, let key = route.dataset, let data = datasets[key] {
             let id = pathParams.values.first ?? ""
-            if let k = data.index(of: id) {
-                var object = data.getObject(k)
+            // When another suite answers the list call, ids and listed values come from its dataset.
+            let listing = foreignLists[op.id].flatMap { $0.service.datasets[$0.dataset] }
+            if let k = (listing ?? data).index(of: id), k < data.count {
+                var object = data.getObject(k, listed: listing?.items[k])
                 if drift?.effect == .wrongObject(operation: op.id) { object = Self.disagree(object, agree: agreeMembers(op)) }
                 return finish(.json(status, .object(object)), op)
             }

@@ -14,6 +14,9 @@ final class SuiteService: @unchecked Sendable {
         let dataset: String?
         let isGet: Bool
 
+        /// `GET /v5/models/{}`: routes of different suites with the same key collide.
+        var key: String { operation.method + " /" + segments.map { $0 ?? "{}" }.joined(separator: "/") }
+
         /// The path parameters when `path` segments match.
         func match(_ path: [Substring]) -> [String: String]? {
             guard path.count == segments.count else { return nil }
@@ -35,6 +38,17 @@ final class SuiteService: @unchecked Sendable {
     private(set) var bodySites: [DriftSite] = []
     /// Schema locations reached by objects of some dataset (a drift there arms one object, not every body).
     private(set) var datasetLocations: Set<JSONPointer> = []
+    /// Get operations whose list call another suite answers: that suite's service and dataset key. Set by
+    /// `MockApp` before serving, never changed after.
+    var foreignLists: [String: (service: SuiteService, dataset: String)] = [:]
+
+    /// How much this suite checks an operation's success answers (cases with the credential, walks):
+    /// when suites share a route, the one that checks it most answers it.
+    func weight(of operation: String) -> Int {
+        suite.cases.filter { $0.operation == operation && $0.auth == .default }.count * 2
+            + suite.walks.filter { $0.operation == operation }.count * 2
+            + (suite.operations.first?.id == operation ? 1 : 0)
+    }
 
     init(suite: Suite, seed: UInt64, models: Int, drift: Drift?, anyID: Bool) {
         self.suite = suite; self.seed = seed; self.anyID = anyID

@@ -34,6 +34,18 @@ import ConformCore
         #expect(survivors.isEmpty, "\(survivors.count) of \(drifts.count) drifts survived: \(survivors.prefix(10))")
     }
 
+    /// `conform demo` runs every shipped suite against one mock: suites sharing a route must all pass.
+    @Test func shippedSuitesPassWhenServedTogether() {
+        let suites = SuiteFiles.shipped()
+        var credentials: [String: String] = [:]
+        for s in suites { credentials.merge(SuiteHarness.credentials(for: s)) { first, _ in first } }
+        let app = MockApp(suites: suites, seed: 1, credentials: credentials)
+        for s in suites {
+            let failures = SuiteHarness(suite: s, app: app).run()
+            #expect(failures.isEmpty, "\(s.id): \(failures.prefix(5))")
+        }
+    }
+
     @Test func driftCatalogCoversEachKindOfRule() throws {
         let suite = try #require(SuiteFiles.named("fixture-gradient"))
         let names = DriftCatalog.drifts(for: suite).map(\.name)
@@ -43,5 +55,23 @@ import ConformCore
                          "bound-accepted:list.per_page", "type-param-accepted:list.page", "auth-not-enforced", "text-plain:list"] {
             #expect(names.contains(expected), "\(expected) missing from \(names)")
         }
+    }
+}
+
+/// Which invariants the drifts aim at: every drift names at least its primary rule, and the extra drifts
+/// for cross-member rules exist where a suite states them.
+@Suite struct DriftRuleTests {
+    @Test func driftsNameTheRulesTheyBreak() throws {
+        for suite in SuiteFiles.all() {
+            for drift in DriftCatalog.drifts(for: suite) {
+                #expect(drift.rulePointer != nil && drift.rulePointers.first == drift.rulePointer, "\(suite.id) \(drift.name)")
+                for p in drift.rulePointers { #expect(p.resolve(in: suite.file.document) != nil, "\(drift.name): \(p)") }
+            }
+        }
+        let gradient = try #require(FixtureSuites.all.first { $0.id == "fixture-gradient" })
+        let oneTooMany = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "one-too-many:list" })
+        #expect(oneTooMany.rulePointers.count >= 1)
+        let pageEcho = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "wrong-page-echo:list" })
+        #expect(pageEcho.rulePointers.contains { $0.description.hasPrefix("/walks/0/pageInvariants") }, "\(pageEcho.rulePointers)")
     }
 }

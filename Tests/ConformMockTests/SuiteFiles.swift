@@ -6,6 +6,12 @@ enum SuiteFiles {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Every suite in the package's `suites/` folder plus the fixture suites.
+    /// The shipped suites alone (the ones `conform demo` serves from one mock).
+    static func shipped() -> [Suite] {
+        let folder = ProcessInfo.processInfo.environment["CONFORM_MOCK_SUITES"] ?? packageRoot.appendingPathComponent("suites").path
+        return SuiteLoader.loadFolder(path: folder).suites
+    }
+
     static func all() -> [Suite] {
         // CONFORM_MOCK_SUITES points the tests at another folder of suites (e.g. a branch's work in progress).
         let folder = ProcessInfo.processInfo.environment["CONFORM_MOCK_SUITES"] ?? packageRoot.appendingPathComponent("suites").path
