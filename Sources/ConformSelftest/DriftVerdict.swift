@@ -55,7 +55,7 @@ public struct DriftVerdict: Sendable {
                 guard check.status == .failed else { continue }
                 for f in check.findings where f.kind == .failure {
                     failures.append(Evidence(check: f.check, caseName: c.name, rulePointer: f.rulePointer,
-                                             ruleMatches: Self.matches(f.rulePointer, drift.rulePointer), finding: f, curl: c.curl))
+                                             ruleMatches: Self.matches(f.rulePointer, drift), finding: f, curl: c.curl))
                 }
                 // A check that failed without a failure finding still failed under its own kind.
                 if !check.findings.contains(where: { $0.kind == .failure }) {
@@ -95,6 +95,12 @@ public struct DriftVerdict: Sendable {
     /// `schema.enum` satisfies `schema.enum`; a finding kind also satisfies its family (`schema` ⊇ `schema.enum`).
     public static func kind(_ actual: String, satisfies expected: String) -> Bool {
         actual == expected || actual.hasPrefix(expected + ".")
+    }
+
+    /// Whether a finding's rule is one of the rules the drift breaks.
+    static func matches(_ finding: String?, _ drift: Drift) -> Bool {
+        let rules = drift.rulePointers.isEmpty ? [drift.rulePointer].compactMap { $0 } : drift.rulePointers
+        return rules.contains { matches(finding, $0) }
     }
 
     /// Equal pointers, or one inside the other (`/walks/0/checks` holds `/walks/0/checks/2`).
