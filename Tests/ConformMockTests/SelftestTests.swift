@@ -13,13 +13,15 @@ import Testing
         #expect(Self.shipped.count >= 6, "suites/ holds \(Self.shipped.map(\.id))")
     }
 
-    @Test(arguments: shipped.map(\.id))
-    func shippedSuiteHasNoSurvivors(id: String) async throws {
-        let suite = try #require(Self.shipped.first { $0.id == id })
+    /// One shipped suite in full, in-process (the whole folder runs through the built `conform selftest` in
+    /// EndToEndTests: in-process it would hold this process's two cooperative threads for a minute and starve
+    /// the timing tests that run alongside).
+    @Test func aShippedSuiteHasNoSurvivors() async throws {
+        let suite = try #require(Self.shipped.first { $0.id == "openai-list-models" })
         let result = await Selftest().run(suite)
         #expect(result.problem == nil)
         #expect(result.conformingPassed, "conforming run: \(result.conforming.map { "\($0.counts)" } ?? "none")")
-        #expect(!result.verdicts.isEmpty)
+        #expect(result.verdicts.count == DriftCatalog.drifts(for: suite).count)
         let survivors = result.survivors.map { "\($0.drift.name) (expected \($0.drift.expectedCheck))" }
         #expect(survivors.isEmpty, "\(survivors.count) of \(result.verdicts.count) drifts survived: \(survivors)")
         let byOther = result.verdicts.filter { $0.outcome == .caughtByOther }.map { "\($0.drift.name): \($0.failedKinds)" }

@@ -16,7 +16,8 @@ import Testing
     }
 
     /// Runs the built `conform` in `directory` with a bare environment (no credential variables at all).
-    static func conform(_ arguments: [String], in directory: URL) throws -> ConformProcess.Output {
+    /// Waits for the exit without blocking a cooperative thread (a selftest of every suite takes a minute).
+    static func conform(_ arguments: [String], in directory: URL) async throws -> ConformProcess.Output {
         guard let exe = ConformProcess.executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         let out = directory.appendingPathComponent(".stdout"), err = directory.appendingPathComponent(".stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -29,17 +30,21 @@ import Testing
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         let started = Date()
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { exited.wait(); done.resume() }
+        }
         let read = { (u: URL) in String(decoding: FileManager.default.contents(atPath: u.path) ?? Data(), as: UTF8.self) }
         return ConformProcess.Output(exitCode: process.terminationStatus, stdout: read(out), stderr: read(err),
                                      seconds: Date().timeIntervalSince(started))
     }
 
-    @Test func demoPassesWritesValidReportsAndShowsACaughtDrift() throws {
+    @Test func demoPassesWritesValidReportsAndShowsACaughtDrift() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try Self.conform(["demo"], in: dir)
+        let run = try await Self.conform(["demo"], in: dir)
         #expect(run.exitCode == 0, "stdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
         #expect(run.stdout.contains(" 0 failed, 0 errors"), "conforming summary missing:\n\(run.stdout)")
         #expect(run.stdout.contains("— Demonstration: the same suite against a drifted mock (drift: "))
@@ -58,19 +63,19 @@ import Testing
         #expect(results["suites"]?.arrayValue?.count == 6)
     }
 
-    @Test func demoWithoutSuitesIsAUsageError() throws {
+    @Test func demoWithoutSuitesIsAUsageError() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-demo-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let run = try Self.conform(["demo"], in: dir)
+        let run = try await Self.conform(["demo"], in: dir)
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("no suites at 'suites'"))
     }
 
-    @Test func selftestPassesAShippedSuiteAndFailsAWeakenedOne() throws {
+    @Test func selftestPassesAShippedSuiteAndFailsAWeakenedOne() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let good = try Self.conform(["selftest", "suites/openai-list-models.json"], in: dir)
+        let good = try await Self.conform(["selftest", "suites/openai-list-models.json"], in: dir)
         #expect(good.exitCode == 0, "\(good.stdout)\n\(good.stderr)")
         #expect(good.stdout.contains("Surviving drifts (blind spots): none"))
 
@@ -79,17 +84,35 @@ import Testing
         let weakened = text.replacingOccurrences(of: #""expect": { "status": 200 }"#, with: #""expect": { "status": 200, "schema": false }"#)
         try #require(weakened != text)
         try weakened.write(to: path, atomically: true, encoding: .utf8)
-        let bad = try Self.conform(["selftest", "suites/openai-list-models.json", "--filter", "const:"], in: dir)
+        let bad = try await Self.conform(["selftest", "suites/openai-list-models.json", "--filter", "const:"], in: dir)
         #expect(bad.exitCode == 1, "\(bad.stdout)\n\(bad.stderr)")
         #expect(bad.stdout.contains("✘ const:Model.object"))
         #expect(bad.stdout.contains("openai-list-models/const:Model.object"))
     }
 
-    @Test func selftestUsageErrors() throws {
+    /// Every shipped suite: the conforming mock passes and no drift survives — the proof that every check can fail.
+    @Test func selftestOfEveryShippedSuiteHasNoSurvivors() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try Self.conform(["selftest"], in: dir).exitCode == 2)
-        #expect(try Self.conform(["selftest", "suites/", "--filter", "no-such-drift"], in: dir).exitCode == 2)
-        #expect(try Self.conform(["selftest", "missing.json"], in: dir).exitCode == 2)
+        let run = try await Self.conform(["selftest", "suites/"], in: dir)
+        #expect(run.exitCode == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("Surviving drifts (blind spots): none"))
+        let suites = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("suites").path)
+            .filter { $0.hasSuffix(".json") && $0 != "suite.schema.json" }
+        for file in suites {
+            let id = String(file.dropLast(5))
+            let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("  \(id) ") }
+            #expect(line?.contains("conforming run passed") == true && line?.hasSuffix(" 0 survived") == true, "\(id): \(line ?? "no summary line")")
+        }
+        #expect(run.stdout.contains("\(suites.count) suites, "))
+        print("conform selftest suites/ took \(String(format: "%.1f", run.seconds)) s")
+    }
+
+    @Test func selftestUsageErrors() async throws {
+        let dir = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try await Self.conform(["selftest"], in: dir).exitCode == 2)
+        #expect(try await Self.conform(["selftest", "suites/", "--filter", "no-such-drift"], in: dir).exitCode == 2)
+        #expect(try await Self.conform(["selftest", "missing.json"], in: dir).exitCode == 2)
     }
 }
