@@ -72,6 +72,7 @@ public struct Drift: Sendable, Hashable {
     public var suite: String
     public var effect: Effect
 
+    /// A drift; `rulePointers` starts as the primary rule alone.
     public init(name: String, breaks: String, expectedCheck: String, rulePointer: JSONPointer?, suite: String, effect: Effect) {
         self.name = name; self.breaks = breaks; self.expectedCheck = expectedCheck; self.rulePointer = rulePointer
         self.rulePointers = rulePointer.map { [$0] } ?? []

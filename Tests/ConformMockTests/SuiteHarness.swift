@@ -75,11 +75,12 @@ struct SuiteHarness {
 
     /// Status, content type, schema and invariants of one exchange.
     func check(_ e: Exchange, _ op: ConformCore.Operation, statuses: [Int], schema: Bool, explicitSchema: JSONPointer?,
-               responseInvariants: Bool, invariants: [Invariant], variables: [String: JSONValue] = [:], label: String) -> [Failure] {
+               responseInvariants: Bool, invariants: [Invariant], variables: [String: JSONValue] = [:], contentType: Bool = true,
+               label: String) -> [Failure] {
         guard statuses.contains(e.status) else { return [Failure(check: "status", detail: "\(label): got \(e.status), expected \(statuses)")] }
         var out: [Failure] = []
         let spec = op.response(for: e.status)
-        if let spec, !e.contentType.lowercased().hasPrefix(spec.contentType.lowercased()) {
+        if contentType, let spec, !e.contentType.lowercased().hasPrefix(spec.contentType.lowercased()) {
             out.append(Failure(check: "content-type", detail: "\(label): \(e.contentType)"))
         }
         if schema, let pointer = explicitSchema ?? spec?.schemaPointer {

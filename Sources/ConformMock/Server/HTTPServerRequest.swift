@@ -17,6 +17,7 @@ public struct HTTPServerRequest: Sendable {
     /// `HTTP/1.1` or `HTTP/1.0`.
     public var version: String
 
+    /// A request as parsed off the wire (or built by a test); path and query are decoded from `target`.
     public init(method: String, target: String, headers: [Header] = [], body: [UInt8] = [], version: String = "HTTP/1.1") {
         self.method = method
         self.target = target

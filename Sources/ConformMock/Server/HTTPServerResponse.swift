@@ -8,6 +8,7 @@ public struct HTTPServerResponse: Sendable {
     public var headers: [Header]
     public var body: [UInt8]
 
+    /// A response with these headers and body.
     public init(status: Int, headers: [Header] = [], body: [UInt8] = []) {
         self.status = status; self.headers = headers; self.body = body
     }
