@@ -43,8 +43,11 @@ public struct DriftVerdict: Sendable {
     /// Set when the run could not happen at all (the mock could not listen).
     public var problem: String?
 
-    /// Classifies a drifted run's result against the drift.
-    public init(drift: Drift, result: SuiteResult) {
+    /// Classifies a drifted run's result against the drift. With the suite's `document`, a rule that is a
+    /// `$ref` also matches findings at the schema it refers to (a parameter's `{"$ref": "#/definitions/Vendor"}`
+    /// is broken where `Vendor`'s `enum` is).
+    public init(drift: Drift, result: SuiteResult, document: JSONValue? = nil) {
+        let rules = Self.rules(of: drift, in: document)
         self.drift = drift
         self.result = result
         var failures: [Evidence] = []
@@ -55,7 +58,7 @@ public struct DriftVerdict: Sendable {
                 guard check.status == .failed else { continue }
                 for f in check.findings where f.kind == .failure {
                     failures.append(Evidence(check: f.check, caseName: c.name, rulePointer: f.rulePointer,
-                                             ruleMatches: Self.matches(f.rulePointer, drift), finding: f, curl: c.curl))
+                                             ruleMatches: rules.contains { Self.matches(f.rulePointer, $0) }, finding: f, curl: c.curl))
                 }
                 // A check that failed without a failure finding still failed under its own kind.
                 if !check.findings.contains(where: { $0.kind == .failure }) {
@@ -97,10 +100,17 @@ public struct DriftVerdict: Sendable {
         actual == expected || actual.hasPrefix(expected + ".")
     }
 
-    /// Whether a finding's rule is one of the rules the drift breaks.
-    static func matches(_ finding: String?, _ drift: Drift) -> Bool {
-        let rules = drift.rulePointers.isEmpty ? [drift.rulePointer].compactMap { $0 } : drift.rulePointers
-        return rules.contains { matches(finding, $0) }
+    /// The rules the drift breaks, with the targets of their `$ref`s (and of their `items`' `$ref`s).
+    static func rules(of drift: Drift, in document: JSONValue?) -> [JSONPointer] {
+        var rules = drift.rulePointers.isEmpty ? [drift.rulePointer].compactMap { $0 } : drift.rulePointers
+        guard let document else { return rules }
+        for rule in rules {
+            let node = rule.resolve(in: document)
+            for ref in [node?["$ref"], node?["items"]?["$ref"]] {
+                if let text = ref?.stringValue, text.hasPrefix("#"), let target = JSONPointer(String(text.dropFirst())) { rules.append(target) }
+            }
+        }
+        return rules
     }
 
     /// Equal pointers, or one inside the other (`/walks/0/checks` holds `/walks/0/checks/2`).

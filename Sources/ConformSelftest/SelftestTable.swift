@@ -28,7 +28,7 @@ public enum SelftestTable {
         let width = min(nameWidth, s.verdicts.map { $0.drift.name.count }.max() ?? 0) + 2
         out.append("  " + pad("  DRIFT", width + 2) + pad("EXPECTED", ruleWidth) + "CAUGHT BY")
         for v in s.verdicts {
-            out.append("  " + glyph(v.outcome) + " " + pad(v.drift.name, width) + pad(expected(v, in: s.suite), ruleWidth) + caughtBy(v))
+            out.append("  " + glyph(v.outcome) + " " + pad(v.drift.name, width) + pad(expected(v, in: s.suite), ruleWidth) + caughtBy(v, in: s.suite))
             if verbose { out += details(v).map { "      " + $0 } }
         }
         out.append("  " + s.counts.summary)
@@ -82,16 +82,24 @@ public enum SelftestTable {
     }
 
     /// `schema.enum › GET /v5/models › lists models`, `other: status, schema.type`, `SURVIVED`.
-    static func caughtBy(_ v: DriftVerdict) -> String {
+    static func caughtBy(_ v: DriftVerdict, in suite: Suite) -> String {
         switch v.outcome {
         case .survived: return v.problem == nil ? "SURVIVED" : "SURVIVED (\(v.problem ?? ""))"
         case .caught:
             guard let e = v.evidence else { return "" }
-            return e.check + (e.ruleMatches || v.drift.rulePointer == nil ? "" : " (other rule)") + " › " + JSONValue.trim(e.caseName, 70)
+            return e.check + (e.ruleMatches || v.drift.rulePointer == nil ? "" : via(e, suite)) + " › " + JSONValue.trim(e.caseName, 70)
         case .caughtByOther:
             let e = v.evidence
             return "other: " + v.failedKinds.joined(separator: ", ") + (e.map { " › " + JSONValue.trim($0.caseName, 60) } ?? "")
         }
+    }
+
+    /// ` (via 162:24)`: the failure names another rule than the drift's (a oneOf's discriminator before the
+    /// member's own `const`).
+    static func via(_ e: DriftVerdict.Evidence, _ suite: Suite) -> String {
+        guard let text = e.rulePointer, let p = JSONPointer(text) else { return " (other rule)" }
+        let loc = suite.file.location(of: p)
+        return " (via \(loc.line):\(loc.column))"
     }
 
     /// What the drift breaks and the failure it produced (`--verbose`).

@@ -28,6 +28,15 @@ import Testing
         #expect(v.evidence?.ruleMatches == true)
     }
 
+    @Test func aRuleThatIsARefMatchesFindingsAtItsTarget() throws {
+        let document = try JSONParser.parse(##"{"operations": [{"parameters": {"v": {"schema": {"$ref": "#/definitions/Vendor"}}}}], "definitions": {"Vendor": {"enum": ["a"]}}}"##)
+        let drift = Drift(name: "enum-param-accepted:list.v", breaks: "", expectedCheck: "status",
+                          rulePointer: JSONPointer("/operations/0/parameters/v/schema"), suite: "s", effect: .authNotEnforced)
+        let result = Self.result([("a", Self.failed("status", rule: "/definitions/Vendor/enum"))])
+        #expect(DriftVerdict(drift: drift, result: result, document: document).evidence?.ruleMatches == true)
+        #expect(DriftVerdict(drift: drift, result: result).evidence?.ruleMatches == false)
+    }
+
     @Test func otherKindsOnlyIsCaughtByOther() {
         let v = DriftVerdict(drift: Self.drift, result: Self.result([("a", Self.failed("invariant")), ("b", Self.failed("status"))]))
         #expect(v.outcome == .caughtByOther)

@@ -48,7 +48,8 @@ struct DemoRun {
         Console.out(Console.paint("— Demonstration: the same suite against a drifted mock (drift: \(drift.name) — breaks: \(drift.breaks)) —", .bold))
         Console.out("The mock now breaks one rule on purpose; \(drift.expectedCheck) should fail\(rule.map { " (rule \($0))" } ?? ""):")
         guard let suite, let drifted = runDrift(suite, drift) else { return 3 }
-        let verdict = DriftVerdict(drift: drift, result: drifted.suites.first ?? SuiteResult(suite: suite.id, title: suite.title, file: "", baseURL: ""))
+        let verdict = DriftVerdict(drift: drift, result: drifted.suites.first ?? SuiteResult(suite: suite.id, title: suite.title, file: "", baseURL: ""),
+                                   document: suite.file.document)
         switch verdict.outcome {
         case .caught:
             Console.out(Console.paint("Caught: \(verdict.evidence?.check ?? drift.expectedCheck) failed, as the drift intends.", .green)
