@@ -79,7 +79,7 @@ struct DemoRun {
             return nil
         }
         defer { fleet.stop() }
-        Console.out("conform demo: \(suites.count) suite\(suites.count == 1 ? "" : "s") from \(suitesPath), each against its own mock on 127.0.0.1 (test credentials, no API key)")
+        Console.out("conform demo: \(suites.count) suite\(suites.count == 1 ? "" : "s") from \(suitesPath.hasSuffix("/") || suitesPath.hasSuffix(".json") ? suitesPath : suitesPath + "/"), each against its own mock on 127.0.0.1 (test credentials, no API key)")
         Console.out("")
         let result = run(fleet, verbosity: verbosity)
         fleet.stop()
@@ -105,7 +105,7 @@ struct DemoRun {
         let first = failing.first { c in c.checks.contains { $0.findings.contains { DriftVerdict.kind($0.check, satisfies: drift.expectedCheck) } } } ?? failing.first
         if let first { for line in reporter.lines(for: first) { Console.out(line) } }
         if failing.count > 1 { Console.out("  … and \(failing.count - 1) more case\(failing.count == 2 ? "" : "s") failed on the same drift (see the drift-demo reports)") }
-        Console.out(reporter.summary(result))
+        Console.out("Drifted run: " + reporter.summary(result))
         writeReports(result, to: reportsDirectory + "/drift-demo")
         return result
     }
