@@ -46,8 +46,10 @@ public struct DriftVerdict: Sendable {
     /// Classifies a drifted run's result against the drift. With the suite's `document`, a rule that is a
     /// `$ref` also matches findings at the schema it refers to (a parameter's `{"$ref": "#/definitions/Vendor"}`
     /// is broken where `Vendor`'s `enum` is).
-    public init(drift: Drift, result: SuiteResult, document: JSONValue? = nil) {
+    /// Failures the `baseline` run (the conforming mock) also had are not the drift's doing and never catch it.
+    public init(drift: Drift, result: SuiteResult, document: JSONValue? = nil, baseline: SuiteResult? = nil) {
         let rules = Self.rules(of: drift, in: document)
+        let known = baseline.map(Self.failureKeys) ?? []
         self.drift = drift
         self.result = result
         var failures: [Evidence] = []
@@ -56,12 +58,12 @@ public struct DriftVerdict: Sendable {
             for check in c.checks {
                 if check.status == .error { errors += 1 }
                 guard check.status == .failed else { continue }
-                for f in check.findings where f.kind == .failure {
+                for f in check.findings where f.kind == .failure && !known.contains(Self.key(c, f)) {
                     failures.append(Evidence(check: f.check, caseName: c.name, rulePointer: f.rulePointer,
                                              ruleMatches: rules.contains { Self.matches(f.rulePointer, $0) }, finding: f, curl: c.curl))
                 }
                 // A check that failed without a failure finding still failed under its own kind.
-                if !check.findings.contains(where: { $0.kind == .failure }) {
+                if !check.findings.contains(where: { $0.kind == .failure }), !known.contains(c.id + "|" + check.check) {
                     let f = Finding(kind: .failure, check: check.check, title: check.name, detail: check.name)
                     failures.append(Evidence(check: check.check, caseName: c.name, rulePointer: nil, ruleMatches: false, finding: f, curl: c.curl))
                 }
@@ -99,6 +101,20 @@ public struct DriftVerdict: Sendable {
     public static func kind(_ actual: String, satisfies expected: String) -> Bool {
         actual == expected || actual.hasPrefix(expected + ".")
     }
+
+    /// Identities of a run's failures: case, check, rule and wildcarded pointer.
+    static func failureKeys(_ result: SuiteResult) -> Set<String> {
+        var keys = Set<String>()
+        for c in result.cases {
+            for check in c.checks where check.status == .failed {
+                keys.insert(c.id + "|" + check.check)
+                for f in check.findings where f.kind == .failure { keys.insert(key(c, f)) }
+            }
+        }
+        return keys
+    }
+
+    static func key(_ c: CaseResult, _ f: Finding) -> String { c.id + "|" + f.fingerprint(suite: "", operation: c.operation) }
 
     /// The rules the drift breaks, with the targets of their `$ref`s (and of their `items`' `$ref`s).
     static func rules(of drift: Drift, in document: JSONValue?) -> [JSONPointer] {

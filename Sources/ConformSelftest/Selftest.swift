@@ -57,7 +57,7 @@ public struct Selftest: Sendable {
         let verdicts = await Self.boundedMap(drifts, limit: concurrency) { drift in
             do {
                 let result = try await MockedRun(suite: suite, drift: drift, options: options).execute()
-                return DriftVerdict(drift: drift, result: result, document: suite.file.document)
+                return DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
             } catch {
                 return DriftVerdict(drift: drift, problem: "the mock could not start: \(error)")
             }

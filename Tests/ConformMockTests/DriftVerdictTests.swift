@@ -37,6 +37,13 @@ import Testing
         #expect(DriftVerdict(drift: drift, result: result).evidence?.ruleMatches == false)
     }
 
+    @Test func aFailureTheConformingRunAlsoHadDoesNotCatch() {
+        let broken = Self.result([("a", Self.failed("schema.enum", rule: "/definitions/Vendor/enum"))])
+        #expect(DriftVerdict(drift: Self.drift, result: broken, baseline: broken).outcome == .survived)
+        let clean = Self.result([("a", CheckResult(name: "ok", check: "schema", status: .passed))])
+        #expect(DriftVerdict(drift: Self.drift, result: broken, baseline: clean).outcome == .caught)
+    }
+
     @Test func otherKindsOnlyIsCaughtByOther() {
         let v = DriftVerdict(drift: Self.drift, result: Self.result([("a", Self.failed("invariant")), ("b", Self.failed("status"))]))
         #expect(v.outcome == .caughtByOther)
