@@ -19,6 +19,8 @@ public struct Selftest: Sendable {
     public var filter: String?
     /// Called once per suite when it is done, in order (for printing as it goes).
     public var onSuite: (@Sendable (SuiteSelftest) -> Void)?
+    /// Called as each drifted run finishes, in completion order (for a progress line).
+    public var onDrift: (@Sendable (Suite, DriftVerdict) -> Void)?
 
     public init(concurrency: Int = 2, driftDeadline: Double = 30, filter: String? = nil) {
         self.concurrency = max(1, concurrency); self.driftDeadline = driftDeadline; self.filter = filter
@@ -54,10 +56,13 @@ public struct Selftest: Sendable {
             return SuiteSelftest(suite: suite, conforming: nil, problem: "the mock could not start: \(error)", verdicts: [])
         }
         let drifts = self.drifts(for: suite)
+        let onDrift = self.onDrift
         let verdicts = await Self.boundedMap(drifts, limit: concurrency) { drift in
             do {
                 let result = try await MockedRun(suite: suite, drift: drift, options: options).execute()
-                return DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
+                let verdict = DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
+                onDrift?(suite, verdict)
+                return verdict
             } catch {
                 return DriftVerdict(drift: drift, problem: "the mock could not start: \(error)")
             }

@@ -52,7 +52,10 @@ enum SelftestCommand {
             return 2
         }
         let verbose = parsed.flag("verbose")
+        let progress = SelftestProgress(total: suites.reduce(0) { $0 + selftest.drifts(for: $1).count })
+        selftest.onDrift = { suite, _ in progress.advance(suite.id) }
         selftest.onSuite = { one in
+            progress.clear()
             for line in SelftestTable.lines(for: one, verbose: verbose) { Console.out(paint(line)) }
             if !one.conformingPassed, let conforming = one.conforming {
                 Console.out(Console.paint("  the conforming mock failed the suite:", .red))
