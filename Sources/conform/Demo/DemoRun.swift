@@ -41,13 +41,13 @@ struct DemoRun {
             drift = found
         }
 
-        guard let conforming = runAll(suites, drift: nil, reports: reportsDirectory, verbosity: verbosity) else { return 3 }
+        guard let (conforming, written) = runAll(suites, reports: reportsDirectory, verbosity: verbosity) else { return 3 }
         let suite = suites.first { $0.id == drift.suite }
         let rule = drift.rulePointer.flatMap { p in suite.map { "\($0.file.location(of: p))" } }
         Console.out("")
         Console.out(Console.paint("— Demonstration: the same suite against a drifted mock (drift: \(drift.name) — breaks: \(drift.breaks)) —", .bold))
         Console.out("The mock now breaks one rule on purpose; \(drift.expectedCheck) should fail\(rule.map { " (rule \($0))" } ?? ""):")
-        guard let suite, let drifted = runDrift(suite, drift) else { return 3 }
+        guard let suite, let (drifted, driftWritten) = runDrift(suite, drift) else { return 3 }
         let verdict = DriftVerdict(drift: drift, result: drifted.suites.first ?? SuiteResult(suite: suite.id, title: suite.title, file: "", baseURL: ""),
                                    document: suite.file.document)
         switch verdict.outcome {
@@ -59,7 +59,8 @@ struct DemoRun {
         case .survived:
             Console.out(Console.paint("Not caught: no check failed. The rule is a blind spot of the suite.", .red))
         }
-        Console.out("Drifted run's reports: \(reportsDirectory)/drift-demo/ (junit.xml, report.md, results.json)")
+        if driftWritten { Console.out("Drifted run's reports: \(reportsDirectory)/drift-demo/ (junit.xml, report.md, results.json)") }
+        if !written || !driftWritten { return 2 }
         return conforming.exitCode == 0 && verdict.outcome == .caught ? 0 : 1
     }
 
@@ -71,8 +72,8 @@ struct DemoRun {
     }
 
     /// Runs every suite against its conforming mock, prints the console output and summary, writes the
-    /// reports. Nil when the mocks could not start.
-    func runAll(_ suites: [Suite], drift: Drift?, reports: String, verbosity: ConsoleReporter.Verbosity) -> RunResult? {
+    /// reports (and whether they were all written). Nil when the mocks could not start.
+    func runAll(_ suites: [Suite], reports: String, verbosity: ConsoleReporter.Verbosity) -> (RunResult, Bool)? {
         let fleet: MockFleet
         do { fleet = try MockFleet(suites: suites) } catch {
             Console.err("error: the mock could not start: \(error)")
@@ -85,13 +86,13 @@ struct DemoRun {
         fleet.stop()
         Console.out("")
         Console.out(ConsoleReporter(verbosity: verbosity, totalCases: 0).summary(result))
-        writeReports(result, to: reports)
+        let written = writeReports(result, to: reports)
         Console.out("Mocks stopped.")
-        return result
+        return (result, written)
     }
 
     /// Runs the drifted suite; prints only its failing cases (the first in full), writes drift-demo reports.
-    func runDrift(_ suite: Suite, _ drift: Drift) -> RunResult? {
+    func runDrift(_ suite: Suite, _ drift: Drift) -> (RunResult, Bool)? {
         let fleet: MockFleet
         do { fleet = try MockFleet(suites: [suite], drift: drift) } catch {
             Console.err("error: the mock could not start: \(error)")
@@ -106,8 +107,7 @@ struct DemoRun {
         if let first { for line in reporter.lines(for: first) { Console.out(line) } }
         if failing.count > 1 { Console.out("  … and \(failing.count - 1) more case\(failing.count == 2 ? "" : "s") failed on the same drift (see the drift-demo reports)") }
         Console.out("Drifted run: " + reporter.summary(result))
-        writeReports(result, to: reportsDirectory + "/drift-demo")
-        return result
+        return (result, writeReports(result, to: reportsDirectory + "/drift-demo"))
     }
 
     /// Runs the fleet's suites; prints cases as they finish when `verbosity` is given.
@@ -127,8 +127,8 @@ struct DemoRun {
         return Blocking.wait { await runner.run(fleet.suites) }
     }
 
-    /// Writes junit.xml, report.md and results.json into `directory`, saying where.
-    private func writeReports(_ result: RunResult, to directory: String) {
+    /// Writes junit.xml, report.md and results.json into `directory`, saying where; false when one failed.
+    private func writeReports(_ result: RunResult, to directory: String) -> Bool {
         var written: [String] = []
         for (file, render) in [("junit.xml", JUnitReport.render), ("report.md", MarkdownReport.render),
                                ("results.json", JSONReport.render)] as [(String, (RunResult) -> String)] {
@@ -141,5 +141,6 @@ struct DemoRun {
             }
         }
         if !written.isEmpty, !directory.hasSuffix("drift-demo") { Console.out("Reports: " + written.joined(separator: ", ")) }
+        return written.count == 3
     }
 }
