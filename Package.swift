@@ -20,7 +20,10 @@ let package = Package(
         .target(name: "ConformMock", dependencies: ["ConformCore"]),
         // JUnit XML, Markdown and JSON reports (result types only).
         .target(name: "ConformReport", dependencies: ["ConformCore"]),
-        .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport"]),
+        // Self-test: each suite against the conforming mock and every drift of it, with the real runner. Its own
+        // target because it needs both ConformRun and ConformMock, which stay independent of each other.
+        .target(name: "ConformSelftest", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
+        .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport", "ConformSelftest"]),
         .executableTarget(name: "conform-bench", dependencies: ["ConformCore"]),
         // JSON, pointer, expressions, suite loading.
         .testTarget(name: "ConformCoreTests", dependencies: ["ConformCore"], resources: [.copy("Fixtures")]),
@@ -29,7 +32,7 @@ let package = Package(
         // Transports, retries, redaction, runner — against in-process servers on loopback.
         .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
         .testTarget(name: "ConformReportTests", dependencies: ["ConformCore", "ConformReport"], resources: [.copy("Golden")]),
-        .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun"]),
+        .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun", "ConformSelftest"]),
         // The built `conform` executable end to end: exit codes, console, reports.
         .testTarget(name: "EndToEndTests", dependencies: ["ConformCore", "ConformMock"], resources: [.copy("Cases")]),
         // The shipped suites in suites/: valid, pass on conforming responses, fail on each broken rule.

@@ -55,9 +55,7 @@ public enum DriftCatalog {
             let rules = RuleFinder(suite: suite, operation: op)
             if let p = route.profile { paginationDrifts(p, op, rules, suite, add) }
             parameterDrifts(op, suite, add)
-            // Content types are checked on case and walk answers, not on a cross-check's fetches.
-            let typed = suite.cases.contains { $0.operation == op.id && $0.auth == .default } || suite.walks.contains { $0.operation == op.id }
-            if checkedOperations.contains(op.id), typed, let success = op.successResponse, success.contentType.lowercased().contains("json") {
+            if checkedOperations.contains(op.id), let success = op.successResponse, success.contentType.lowercased().contains("json") {
                 add("text-plain:\(op.id)", "\(op.id) answers text/plain instead of \(success.contentType)", "content-type", success.pointer, .textPlain(operation: op.id))
             }
             if route.isGet, let cross = suite.crossChecks.first(where: { $0.fetchOperation == op.id }) {

@@ -10,6 +10,8 @@ struct CrossRequestCheck: Sendable {
     struct Fetches {
         var fetch: [Finding] = []
         var schema: [Finding] = []
+        var contentType: [Finding] = []
+        var answered = 0
         var agree: [Finding] = []
         var compared = 0
         var requests: [RecordedRequest] = []
@@ -67,6 +69,9 @@ struct CrossRequestCheck: Sendable {
             await fetchOne(item, pointer: "\(itemsPointer)/\(i)", index: i, fetch: fetch, rule: rule, into: &f)
         }
         var checks = [CheckResult.from(name: Self.fetchName, check: CheckKind.crossFetch.id, findings: f.fetch)]
+        if let type = fetch.successResponse?.contentType, f.answered > 0 {
+            checks.append(CheckResult.from(name: "fetched: " + ContentTypeCheck.name(expected: type), check: CheckKind.contentType.id, findings: f.contentType))
+        }
         if fetch.successResponse?.schemaPointer != nil, f.compared > 0 {
             checks.append(CheckResult.from(name: "fetched bodies match schema", check: CheckKind.schema.id, findings: f.schema))
         }
@@ -105,6 +110,13 @@ struct CrossRequestCheck: Sendable {
             f.fetch.append(CrossAgreeCheck.fetchFinding(itemLabel: label, status: r.status, problem: "\(got.recorded.method) answered \(r.status)",
                                                         listedPointer: pointer, rule: rule))
         case .success(let r):
+            // A fetched answer is a response like any other: its media type is part of the contract.
+            if let type = fetch.response(for: r.status)?.contentType ?? fetch.successResponse?.contentType, let observed = got.observed {
+                f.answered += 1
+                let rulePointer = fetch.response(for: r.status)?.pointer ?? fetch.successResponse?.pointer ?? fetch.pointer
+                f.contentType += ContentTypeCheck.evaluate(expected: type, response: observed, rule: run.rule(rulePointer)).findings
+                    .map { finding in var finding = finding; finding.detail = "\(label): \(finding.detail)"; return finding }
+            }
             guard let fetched = try? JSONParser.parse(r.body), fetched.objectValue != nil else {
                 f.fetch.append(CrossAgreeCheck.fetchFinding(itemLabel: label, status: r.status,
                     problem: "the body is not a JSON object: \(BodyExcerpt.text(r.body, limit: 80))", listedPointer: pointer, rule: rule))

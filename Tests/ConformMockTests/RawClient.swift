@@ -25,7 +25,9 @@ final class RawClient {
         addr.sin_port = port.bigEndian
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr)
         let r = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard r == 0 else { close(fd); throw ClientError("connect failed: \(String(cString: strerror(errno)))") }
+        // No close here: the object is fully initialised, so throwing runs deinit, which closes fd. Closing it
+        // twice would close whatever socket reused the number meanwhile (another test's listener or connection).
+        guard r == 0 else { throw ClientError("connect failed: \(String(cString: strerror(errno)))") }
     }
 
     deinit { close(fd) }

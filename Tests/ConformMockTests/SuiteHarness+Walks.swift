@@ -68,7 +68,7 @@ extension SuiteHarness {
             guard let id = item[x.itemId] else { continue }
             let got = send(fetch, query: [], path: [(x.pathParam, id)])
             failures += check(got, fetch, statuses: [fetch.successResponse?.status ?? 200], schema: true, explicitSchema: nil,
-                              responseInvariants: true, invariants: [], contentType: false, label: "\(x.id) \(Dataset.text(id))")
+                              responseInvariants: true, invariants: [], label: "\(x.id) \(Dataset.text(id))")
             for member in x.agree where item[member] != nil && item[member] != got.body?[member] {
                 failures.append(Failure(check: "cross.agree", detail: "\(x.id) \(Dataset.text(id)).\(member)"))
             }

@@ -31,6 +31,7 @@ public final class HTTPServer: @unchecked Sendable {
     private var stopping = false
     private var started = false
     private var closed = false
+    private var acceptEnded = false
 
     /// `http://127.0.0.1:PORT` (IPv6 hosts in brackets).
     public var baseURL: String { host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)" }
@@ -60,7 +61,13 @@ public final class HTTPServer: @unchecked Sendable {
         liveThreads += 1
         let thread = Thread { [self] in
             acceptLoop()
-            state.lock(); liveThreads -= 1; state.broadcast(); state.unlock()
+            state.lock()
+            liveThreads -= 1
+            acceptEnded = true
+            // stop() gave up waiting and left the listener to this thread (see there).
+            if closed { close(listenFD) }
+            state.broadcast()
+            state.unlock()
         }
         thread.stackSize = 512 * 1024
         thread.start()
@@ -75,7 +82,9 @@ public final class HTTPServer: @unchecked Sendable {
         shutdown(listenFD, Int32(SHUT_RDWR))
         let deadline = Date().addingTimeInterval(5)
         while liveThreads > 0, state.wait(until: deadline) {}
-        close(listenFD)
+        // Never close the listener under a live accept thread: it would accept on whatever socket reuses the
+        // number next (another server's listener) and answer those clients with this server's handler.
+        if !started || acceptEnded { close(listenFD) }
         closed = true
         state.unlock()
     }

@@ -1,0 +1,98 @@
+import ConformCore
+import ConformMock
+import ConformRun
+import Foundation
+
+/// Proves a suite's checks can fail: runs it against the conforming mock (it must pass), then against a
+/// fresh mock per drift of `DriftCatalog.drifts(for:)` (each must make the check it breaks fail).
+///
+/// Drifts run `concurrency` at a time, each under its own whole-run deadline, so one stuck drift costs at
+/// most `driftDeadline` seconds and is reported (its requests become errors, and it survives).
+public struct Selftest: Sendable {
+    /// Drifted runs in flight at once.
+    public var concurrency = 2
+    /// Seconds one run (conforming or drifted) may take in all.
+    public var driftDeadline: Double = 30
+    /// Seconds one request attempt may take.
+    public var requestTimeout: Double = 10
+    /// Keeps only drifts whose name contains this text (`--filter`).
+    public var filter: String?
+    /// Called once per suite when it is done, in order (for printing as it goes).
+    public var onSuite: (@Sendable (SuiteSelftest) -> Void)?
+    /// Called as each drifted run finishes, in completion order (for a progress line).
+    public var onDrift: (@Sendable (Suite, DriftVerdict) -> Void)?
+
+    public init(concurrency: Int = 2, driftDeadline: Double = 30, filter: String? = nil) {
+        self.concurrency = max(1, concurrency); self.driftDeadline = driftDeadline; self.filter = filter
+    }
+
+    /// The drifts of `suite` this self-test runs.
+    public func drifts(for suite: Suite) -> [Drift] {
+        let all = DriftCatalog.drifts(for: suite)
+        guard let filter, !filter.isEmpty else { return all }
+        return all.filter { $0.name.contains(filter) || "\(suite.id)/\($0.name)".contains(filter) }
+    }
+
+    /// Self-tests every suite, one after another.
+    public func run(_ suites: [Suite]) async -> SelftestResult {
+        let started = ContinuousClock.now
+        var out: [SuiteSelftest] = []
+        for suite in suites {
+            let one = await run(suite)
+            onSuite?(one)
+            out.append(one)
+        }
+        let elapsed = ContinuousClock.now - started
+        return SelftestResult(suites: out, durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Self-tests one suite: the conforming run, then its drifts.
+    public func run(_ suite: Suite) async -> SuiteSelftest {
+        let options = runOptions()
+        let conforming: SuiteResult
+        do {
+            conforming = try await MockedRun(suite: suite, options: options).execute()
+        } catch {
+            return SuiteSelftest(suite: suite, conforming: nil, problem: "the mock could not start: \(error)", verdicts: [])
+        }
+        let drifts = self.drifts(for: suite)
+        let onDrift = self.onDrift
+        let verdicts = await Self.boundedMap(drifts, limit: concurrency) { drift in
+            do {
+                let result = try await MockedRun(suite: suite, drift: drift, options: options).execute()
+                let verdict = DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
+                onDrift?(suite, verdict)
+                return verdict
+            } catch {
+                return DriftVerdict(drift: drift, problem: "the mock could not start: \(error)")
+            }
+        }
+        return SuiteSelftest(suite: suite, conforming: conforming, verdicts: verdicts)
+    }
+
+    /// Options for one run: its own deadline, no retries (the mock never asks for one; a retry only hides a
+    /// fault), quick timeouts.
+    func runOptions() -> RunOptions {
+        RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0))
+    }
+
+    /// `transform` over `items` with at most `limit` in flight; results in input order.
+    static func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R) async -> [R] {
+        var results = [R?](repeating: nil, count: items.count)
+        await withTaskGroup(of: (Int, R).self) { group in
+            var next = 0
+            func launch() {
+                guard next < items.count else { return }
+                let i = next, item = items[i]
+                group.addTask { (i, await transform(item)) }
+                next += 1
+            }
+            for _ in 0..<max(1, limit) { launch() }
+            while let (i, value) = await group.next() {
+                results[i] = value
+                launch()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}
