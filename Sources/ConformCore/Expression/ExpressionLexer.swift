@@ -130,13 +130,8 @@ struct ExpressionLexer {
         var v: UInt32 = 0
         for _ in 0..<4 {
             let c = bytes[i]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            default: throw ExpressionSyntaxError("invalid \\u escape (expected 4 hex digits)", at: escapeAt)
-            }
+            guard let digit = HexDigit.value(c) else { throw ExpressionSyntaxError("invalid \\u escape (expected 4 hex digits)", at: escapeAt) }
+            let d = UInt32(digit)
             v = v * 16 + d
             i += 1
         }

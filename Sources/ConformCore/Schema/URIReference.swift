@@ -110,19 +110,11 @@ extension String {
         let utf8 = Array(self.utf8)
         var i = 0
         while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let h = Self.hex(utf8[i + 1]), let l = Self.hex(utf8[i + 2]) {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let h = HexDigit.value(utf8[i + 1]), let l = HexDigit.value(utf8[i + 2]) {
                 bytes.append(h << 4 | l); i += 3
             } else { bytes.append(utf8[i]); i += 1 }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func hex(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 48...57: return c - 48
-        case 65...70: return c - 55
-        case 97...102: return c - 87
-        default: return nil
-        }
-    }
 }

@@ -1,3 +1,5 @@
+import ConformCore
+
 /// Percent-decoding of paths and WHATWG `application/x-www-form-urlencoded` queries.
 enum PercentDecoding {
     /// Decodes `%XX` (invalid sequences stay as they are); `+` becomes a space when `plusIsSpace`.
@@ -11,7 +13,7 @@ enum PercentDecoding {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "%"), i + 2 < bytes.count, let h = hex(bytes[i + 1]), let l = hex(bytes[i + 2]) {
+            if b == UInt8(ascii: "%"), i + 2 < bytes.count, let h = HexDigit.value(bytes[i + 1]), let l = HexDigit.value(bytes[i + 2]) {
                 out.append(h << 4 | l)
                 i += 3
                 continue
@@ -36,12 +38,4 @@ enum PercentDecoding {
         return pairs
     }
 
-    private static func hex(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 48...57: return c - 48
-        case 65...70: return c - 55
-        case 97...102: return c - 87
-        default: return nil
-        }
-    }
 }
