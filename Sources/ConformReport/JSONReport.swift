@@ -73,6 +73,7 @@ public enum JSONReport {
     static func check(_ r: CheckResult) -> JSONValue {
         .object(JSONObject([
             ("id", optional(r.id)),
+            ("sharedId", optional(r.sharedId)),
             ("name", .string(r.name)),
             ("check", .string(r.check)),
             ("rule", optional(r.rule)),
@@ -85,6 +86,7 @@ public enum JSONReport {
     static func finding(_ f: Finding) -> JSONValue {
         .object(JSONObject([
             ("id", optional(f.id)),
+            ("sharedId", optional(f.sharedId)),
             ("kind", .string(f.kind.rawValue)),
             ("check", .string(f.check)),
             ("title", .string(f.title)),
