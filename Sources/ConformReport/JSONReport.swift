@@ -49,6 +49,7 @@ public enum JSONReport {
             ("durationSeconds", seconds(s.durationSeconds)),
             ("tally", tally(s.counts)),
             ("cases", .array(s.cases.map { testCase($0, suite: s.suite) })),
+            ("catalogs", .array(s.catalogs.map(catalog))),
         ]))
     }
 
