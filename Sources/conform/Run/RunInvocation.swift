@@ -48,6 +48,7 @@ struct RunInvocation {
         options = RunOptions(timeout: timeout, deadline: deadline, concurrency: concurrency,
                              retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
                              filter: parsed.value("filter"), variables: variables)
+        if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
     }
