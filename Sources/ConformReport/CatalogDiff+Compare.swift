@@ -3,11 +3,12 @@ import ConformCore
 extension CatalogDiff {
     /// Aligns BEFORE's and AFTER's catalogs by suite × operation × target and compares each pair.
     ///
-    /// `target` labels a suite's target (default: its base URL). A listing whose target has no counterpart is
+    /// `target` labels a suite's target (default: its `target` label, `--target-name` or host:port, falling back to
+    /// the base URL for results written before targets were recorded). A listing whose target has no counterpart is
     /// still aligned with the one listing of the same suite and operation left on the other side, so two runs
     /// against the same API behind different ports compare; the comparison shows both targets.
     public static func compare(before: RunResult, after: RunResult,
-                               target: (SuiteResult) -> String = { $0.baseURL }) -> CatalogDiff {
+                               target: (SuiteResult) -> String = { $0.target.isEmpty ? $0.baseURL : $0.target }) -> CatalogDiff {
         typealias Side = (suite: String, target: String, listing: CatalogListing)
         let old: [Side] = before.suites.flatMap { s in s.catalogs.map { (s.suite, target(s), $0) } }
         let new: [Side] = after.suites.flatMap { s in s.catalogs.map { (s.suite, target(s), $0) } }

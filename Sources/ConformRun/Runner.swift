@@ -51,10 +51,17 @@ public struct Runner: Sendable {
         }
         let all = jobs
         let onCase = options.onCase
-        let outputs = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i in await all[i]() },
-                                                   delivered: { _, output in onCase?(suite, output.0) })
+        let target = options.targetName ?? context.redactor.redact(Endpoint.hostPort(context.baseURL))
+        let identity = FindingIdentity(suite: suite, target: target)
+        let outputs = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i -> (CaseResult, CatalogListing?) in
+            let output = await all[i]()
+            var one = [output.0]
+            identity.assign(&one)
+            return (one[0], output.1)
+        }, delivered: { _, output in onCase?(suite, output.0) })
         let catalogs = await CatalogRecorder(run: context).listings(walked: outputs.compactMap(\.1))
         return SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
+                           target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
                            cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
                            catalogs: catalogs)
     }
