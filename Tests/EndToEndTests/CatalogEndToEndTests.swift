@@ -66,6 +66,8 @@ import Testing
         #expect(checks.compactMap { $0["id"]?.stringValue } == ["model-0008", "model-0009", "model-0010"])
         #expect(checks.allSatisfy { $0["status"] == 404 && $0["confirmsRemoval"] == true }, "\(checks)")
         #expect(confirmation["notChecked"] == 0)
+        #expect(second.stdout.contains("Catalog e2e-catalog › list: 7 items (complete); 3 missing since BEFORE, fetched by id (get): 3 answered 404/410\n"),
+                "\(second.stdout)")
     }
 
     @Test func aNewSeedChangesContentButNotIds() throws {

@@ -100,6 +100,7 @@ struct RunInvocation {
         reporter.finish()
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
+        if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false
         for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),
                                      ("JSON", json, JSONReport.render)] as [(String, String?, (RunResult) -> String)] {
