@@ -31,7 +31,8 @@ extension JSONReport {
     static func decodeSuite(_ r: Reader) throws -> SuiteResult {
         SuiteResult(suite: try r.string("suite"), title: try r.string("title"), file: try r.string("file"),
                     baseURL: try r.string("baseURL"), target: try r.string("target"), suiteHash: try r.string("suiteHash"), cases: try r.array("cases").map(decodeCase),
-                    durationSeconds: try r.double("durationSeconds"), startedAt: try r.string("startedAt"))
+                    durationSeconds: try r.double("durationSeconds"), startedAt: try r.string("startedAt"),
+                    catalogs: try decodeCatalogs(r))
     }
 
     static func decodeCase(_ r: Reader) throws -> CaseResult {

@@ -51,6 +51,7 @@ public enum JSONReport {
             ("durationSeconds", seconds(s.durationSeconds)),
             ("tally", tally(s.counts)),
             ("cases", .array(s.cases.map(testCase))),
+            ("catalogs", .array(s.catalogs.map(catalog))),
         ]))
     }
 
