@@ -133,6 +133,9 @@ import Testing
         #expect(d.stdout.contains("catalog scale-gp-v4-list-models"))
         let markdown = String(decoding: FileManager.default.contents(atPath: dir.appendingPathComponent("d.md").path) ?? Data(), as: UTF8.self)
         #expect(markdown.contains("Catalog drift"))
+        let schema = Self.root.appendingPathComponent("reports/diff.schema.json").path
+        let valid = try ConformProcess.run(["schema", "check", "--schema", schema, dir.appendingPathComponent("d.json").path], withKey: false)
+        #expect(valid.exitCode == 0, "the diff JSON with a catalog matches reports/diff.schema.json\n\(valid.stdout)")
 
         // Tonight the target is down: the catalog comparison is inconclusive, never "every model removed".
         let gone = try MockProcess([Self.v4], environment: Self.key)
