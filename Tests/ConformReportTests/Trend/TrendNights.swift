@@ -1,0 +1,49 @@
+import ConformCore
+import Foundation
+
+/// Hand-built nights for the trend tests: each suite night fails the named rules (one finding each), has
+/// some passing checks and some errors.
+enum TrendNights {
+    /// One suite's night: `failing` names the members reported missing (each a distinct failure).
+    struct SuiteNight {
+        var suite = "scale-v5"
+        var title = "Scale GP v5 models"
+        var baseURL = "http://127.0.0.1:8080"
+        var failing: [String] = []
+        var passed = 5
+        var errors = 0
+    }
+
+    static func run(_ date: String, _ suites: [SuiteNight]) -> RunResult {
+        RunResult(version: "0.1.0-test", startedAt: date, durationSeconds: 1, suites: suites.map(suite))
+    }
+
+    static func run(_ date: String, failing: [String], errors: Int = 0) -> RunResult {
+        run(date, [SuiteNight(failing: failing, errors: errors)])
+    }
+
+    static func suite(_ night: SuiteNight) -> SuiteResult {
+        var checks = (0..<night.passed).map { CheckResult(name: "check \($0)", check: "status", status: .passed) }
+        checks += night.failing.map { member in
+            CheckResult.from(name: "body matches schema", check: "schema", findings: [
+                Finding(check: "schema.required", title: "required member", detail: "missing member \"\(member)\"",
+                        pointer: "/items/3", rulePointer: "/definitions/Model/required/\(member)"),
+            ])
+        }
+        checks += (0..<night.errors).map { i in
+            CheckResult.from(name: "reachable \(i)", check: "transport", findings: [
+                Finding(kind: .error, check: "transport", title: "unreachable", detail: "connection refused", rulePointer: "/transport/\(i)"),
+            ])
+        }
+        return SuiteResult(suite: night.suite, title: night.title, file: "suites/\(night.suite).json", baseURL: night.baseURL,
+                           cases: [CaseResult(id: "list.default", operation: "listModels", name: "GET /v5/models", checks: checks)],
+                           durationSeconds: 1, startedAt: "")
+    }
+
+    /// A temporary folder, removed by the caller.
+    static func folder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-trend-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
