@@ -40,7 +40,8 @@ struct SVGCanvas {
         case .circle:
             elements.append("<circle cx=\"\(Self.n(x))\" cy=\"\(Self.n(y))\" r=\"3.5\" fill=\"\(fill)\"" + close + (hover.isEmpty ? "" : "</circle>"))
         case .square:
-            elements.append("<rect x=\"\(Self.n(x - 3.5))\" y=\"\(Self.n(y - 3.5))\" width=\"7\" height=\"7\" fill=\"\(fill)\"" + close + (hover.isEmpty ? "" : "</rect>"))
+            // Hollow and larger than a circle, so a circle at the same spot (failed = errors) shows through it.
+            elements.append("<rect x=\"\(Self.n(x - 5))\" y=\"\(Self.n(y - 5))\" width=\"10\" height=\"10\" fill=\"none\" stroke=\"\(fill)\" stroke-width=\"2\"" + close + (hover.isEmpty ? "" : "</rect>"))
         case .triangle:
             let p = [(x, y - 4.5), (x - 4.5, y + 3.5), (x + 4.5, y + 3.5)].map { Self.n($0.0) + "," + Self.n($0.1) }.joined(separator: " ")
             elements.append("<polygon points=\"\(p)\" fill=\"\(fill)\"" + close + (hover.isEmpty ? "" : "</polygon>"))

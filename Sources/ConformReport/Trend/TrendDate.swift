@@ -10,11 +10,11 @@ enum TrendDate {
     /// The calendar day (`2026-11-22`), or nil when the text is not RFC 3339-shaped.
     static func day(_ date: String) -> String? { parts(date)?.day }
 
-    /// Tick labels for points at `dates`: the day when the points span several days, the time of day
-    /// (`04:00:07`) when they all fall on one day, the trimmed text when the dates are not RFC 3339-shaped.
+    /// Tick labels for points at `dates`: the day when the points span several days (or are one night), the time
+    /// of day (`04:00:07`) when several runs fall on one day, the trimmed text when the dates are not RFC 3339-shaped.
     static func tickLabels(_ dates: [String]) -> [String] {
         let days = Set(dates.compactMap(day))
-        let oneDay = days.count == 1 && dates.allSatisfy { day($0) != nil }
+        let oneDay = days.count == 1 && Set(dates).count > 1 && dates.allSatisfy { day($0) != nil }
         return dates.map { date in
             guard let (day, time) = parts(date) else { return trimmed(date, 16) }
             return oneDay ? String(time.prefix(8)) : day

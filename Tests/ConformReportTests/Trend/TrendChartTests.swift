@@ -7,10 +7,14 @@ import Testing
     /// `count` nights of one series, a day apart, failures and catalog varying.
     static func series(_ count: Int, title: String = "Scale GP v5 models", suite: String = "scale-v5",
                        target: String = "127.0.0.1:8080", catalog: Bool = true) -> TrendSeries {
+        let formatter = ISO8601DateFormatter()
+        let start = formatter.date(from: "2026-01-01T04:00:00Z")!
+        // Failures come and go in spells of days; a few nights cannot be reached; the catalog grows by steps.
         let points = (0..<count).map { i in
-            TrendPoint(date: "2026-\(String(format: "%02d", 1 + (i / 28) % 12))-\(String(format: "%02d", 1 + i % 28))T04:00:00Z",
-                       passed: 90, failed: (i * 7) % 5, errors: i % 11 == 3 ? 2 : 0, skipped: 1, new: i == 0 ? nil : 1, fixed: i == 0 ? nil : 0,
-                       catalogSize: catalog && i % 9 != 5 ? 50 + (i % 13) : nil)
+            TrendPoint(date: formatter.string(from: start.addingTimeInterval(Double(i) * 86_400)),
+                       passed: 90, failed: [0, 0, 3, 3, 1, 0, 6, 2][(i / 9) % 8], errors: i % 23 == 7 ? 2 : 0, skipped: 1,
+                       new: i == 0 ? nil : 1, fixed: i == 0 ? nil : 0,
+                       catalogSize: catalog && i % 31 != 5 ? 50 + i / 20 : nil)
         }
         return TrendSeries(key: .init(suite: suite, target: target), title: title, points: points)
     }
@@ -24,9 +28,13 @@ import Testing
 
     @Test(.enabled(if: Tools.path(of: "xmllint") != nil, "needs xmllint (Debian libxml2-utils)"), arguments: [1, 2, 365])
     func isWellFormedForOneTwoAndAYearOfNights(count: Int) throws {
-        let svg = TrendChart.render([Self.series(count), Self.series(count, suite: "gradient", catalog: false)])
+        let svg = TrendChart.render([Self.series(count), Self.series(count, title: SampleRun.hostile, suite: "gradient", catalog: false)])
         let lint = try Self.xmllint(svg)
         #expect(lint.status == 0, "\(lint.err)")
+        // To look at these charts (scripts/render-svg.sh renders them): CONFORM_TREND_SAMPLES=/tmp/dir swift test --filter TrendChart
+        if let dir = ProcessInfo.processInfo.environment["CONFORM_TREND_SAMPLES"], !dir.isEmpty {
+            try svg.write(toFile: dir + "/trend-\(count).svg", atomically: true, encoding: .utf8)
+        }
     }
 
     @Test func isAnSVG11DocumentWithSizeViewBoxTitleAndDescription() {
@@ -47,7 +55,7 @@ import Testing
         #expect(svg.contains(">catalog \(last.catalogSize!)</text>"))
         // Distinct by more than colour: errors dashed, catalog dash-dot, three marker shapes.
         #expect(svg.contains("stroke-dasharray=\"7 4\"") && svg.contains("stroke-dasharray=\"10 3 2 3\""))
-        #expect(svg.contains("<circle") && svg.contains("<rect x=") && svg.contains("<polygon"))
+        #expect(svg.contains("<circle") && svg.contains("fill=\"none\" stroke=\"#0072B2\"") && svg.contains("<polygon"))
     }
 
     @Test func oneNightIsDrawnAsMarkersWithLabels() {
@@ -55,6 +63,7 @@ import Testing
         #expect(!svg.contains("<polyline"), "one point makes no line")
         #expect(svg.components(separatedBy: "<circle").count == 2, "the failed point is a marker")
         #expect(svg.contains(">failed 0</text>"))
+        #expect(svg.contains(">2026-01-01</text>"), "one night's tick names its day")
         #expect(svg.contains("1 night, 2026-01-01 04:00:00 → 2026-01-01 04:00:00"))
     }
 
