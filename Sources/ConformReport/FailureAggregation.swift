@@ -36,7 +36,7 @@ struct FailureGroup: Sendable {
     var firstEvidence: String { first.actual ?? first.detail }
 }
 
-/// Folds a check's findings into `FailureGroup`s, keyed like `Finding.fingerprint` (kind, check, rule,
+/// Folds a check's findings into `FailureGroup`s, keyed (kind, check, rule,
 /// wildcarded pointer), in order of first appearance so the output is deterministic.
 enum FailureAggregation {
     /// Groups `findings`; `body` (the parsed response, when complete) supplies the "of 400" totals.

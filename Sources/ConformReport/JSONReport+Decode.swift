@@ -13,7 +13,7 @@ public struct JSONReportError: Error, Sendable, Equatable, CustomStringConvertib
 
 extension JSONReport {
     /// Reads a results file back into a `RunResult` (for baselines and tests). Derived fields — tallies,
-    /// exit code, fingerprints — are recomputed from the data, not trusted from the file.
+    /// exit code — are recomputed from the data, not trusted from the file.
     public static func decode(_ text: String) throws -> RunResult {
         let root: JSONValue
         do { root = try JSONParser.parse(text) } catch {
@@ -30,7 +30,7 @@ extension JSONReport {
 
     static func decodeSuite(_ r: Reader) throws -> SuiteResult {
         SuiteResult(suite: try r.string("suite"), title: try r.string("title"), file: try r.string("file"),
-                    baseURL: try r.string("baseURL"), cases: try r.array("cases").map(decodeCase),
+                    baseURL: try r.string("baseURL"), target: try r.string("target"), suiteHash: try r.string("suiteHash"), cases: try r.array("cases").map(decodeCase),
                     durationSeconds: try r.double("durationSeconds"), startedAt: try r.string("startedAt"))
     }
 
@@ -50,7 +50,8 @@ extension JSONReport {
             throw r.error("status", "unknown status \(JSONWriter.quote(text))")
         }
         return CheckResult(name: try r.string("name"), check: try r.string("check"), status: status,
-                           findings: try r.array("findings").map(decodeFinding), skipReason: try r.optionalString("skipReason"))
+                           findings: try r.array("findings").map(decodeFinding), skipReason: try r.optionalString("skipReason"),
+                           rule: try r.optionalString("rule"), id: try r.optionalString("id"))
     }
 
     static func decodeFinding(_ r: Reader) throws -> Finding {
@@ -59,7 +60,8 @@ extension JSONReport {
         return Finding(kind: kind, check: try r.string("check"), title: try r.string("title"), detail: try r.string("detail"),
                        pointer: try r.optionalString("pointer"), rulePointer: try r.optionalString("rulePointer"),
                        ruleLocation: try r.optionalString("ruleLocation"), expected: try r.optionalString("expected"),
-                       actual: try r.optionalString("actual"), citation: try r.optionalString("citation"))
+                       actual: try r.optionalString("actual"), citation: try r.optionalString("citation"),
+                       argument: try r.optionalString("argument"), id: try r.optionalString("id"))
     }
 
     static func decodeRequest(_ r: Reader) throws -> RecordedRequest {

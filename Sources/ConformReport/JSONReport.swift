@@ -7,18 +7,18 @@ import ConformCore
 /// {
 ///   "schemaVersion": 1, "tool": "conform", "version": "0.1.0", "startedAt": "2026-11-22T04:00:00Z",
 ///   "durationSeconds": 2.5, "exitCode": 1, "tally": {"passed": 2, "failed": 3, "errors": 1, "skipped": 1, "total": 7},
-///   "suites": [{"suite": "scale-v5", …, "cases": [{"id": "list.default", …, "checks": [{"name": "body matches schema",
-///     "status": "failed", "findings": [{"fingerprint": "scale-v5|listModels|schema.format|/definitions/…/format|/items/*/created_at",
+///   "suites": [{"suite": "scale-v5", "target": "api.example.com:443", "suiteHash": "9f86d0…", …, "cases": [{"id": "list.default", …,
+///     "checks": [{"id": "0c1d2e3f4a5b6c7d", "name": "body matches schema", "status": "failed", "findings": [{"id": "5e0b6a8f1c2d3e4f",
 ///     "kind": "failure", "pointer": "/items/0/created_at", "expected": "string in date-time format", …}]}]}]}]
 /// }
 /// ```
 ///
 /// Keys come in a fixed order and absent optionals are written as `null`, so the same run always gives
 /// byte-identical text; written with `JSONWriter` rather than `JSONEncoder`, whose key order is not fixed.
-/// Every finding carries its `fingerprint` (`Finding.fingerprint(suite:operation:)`) so runs can be compared.
+/// Every check and finding carries its stable `id` (`FindingIdentity`) so runs can be compared.
 public enum JSONReport {
     /// Bumped when a consumer would need to change: a field renamed, removed or re-typed.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The whole run as pretty-printed JSON, ending with a newline.
     public static func render(_ run: RunResult) -> String {
@@ -45,14 +45,16 @@ public enum JSONReport {
             ("title", .string(s.title)),
             ("file", .string(s.file)),
             ("baseURL", .string(s.baseURL)),
+            ("target", .string(s.target)),
+            ("suiteHash", .string(s.suiteHash)),
             ("startedAt", .string(s.startedAt)),
             ("durationSeconds", seconds(s.durationSeconds)),
             ("tally", tally(s.counts)),
-            ("cases", .array(s.cases.map { testCase($0, suite: s.suite) })),
+            ("cases", .array(s.cases.map(testCase))),
         ]))
     }
 
-    static func testCase(_ c: CaseResult, suite: String) -> JSONValue {
+    static func testCase(_ c: CaseResult) -> JSONValue {
         .object(JSONObject([
             ("id", .string(c.id)),
             ("operation", .string(c.operation)),
@@ -64,23 +66,25 @@ public enum JSONReport {
             ("response", c.response.map(response) ?? .null),
             ("durationSeconds", seconds(c.durationSeconds)),
             ("curl", optional(c.curl)),
-            ("checks", .array(c.checks.map { check($0, suite: suite, operation: c.operation) })),
+            ("checks", .array(c.checks.map(check))),
         ]))
     }
 
-    static func check(_ r: CheckResult, suite: String, operation: String) -> JSONValue {
+    static func check(_ r: CheckResult) -> JSONValue {
         .object(JSONObject([
+            ("id", optional(r.id)),
             ("name", .string(r.name)),
             ("check", .string(r.check)),
+            ("rule", optional(r.rule)),
             ("status", .string(r.status.rawValue)),
             ("skipReason", optional(r.skipReason)),
-            ("findings", .array(r.findings.map { finding($0, suite: suite, operation: operation) })),
+            ("findings", .array(r.findings.map(finding))),
         ]))
     }
 
-    static func finding(_ f: Finding, suite: String, operation: String) -> JSONValue {
+    static func finding(_ f: Finding) -> JSONValue {
         .object(JSONObject([
-            ("fingerprint", .string(f.fingerprint(suite: suite, operation: operation))),
+            ("id", optional(f.id)),
             ("kind", .string(f.kind.rawValue)),
             ("check", .string(f.check)),
             ("title", .string(f.title)),
@@ -91,6 +95,7 @@ public enum JSONReport {
             ("expected", optional(f.expected)),
             ("actual", optional(f.actual)),
             ("citation", optional(f.citation)),
+            ("argument", optional(f.argument)),
         ]))
     }
 

@@ -78,9 +78,10 @@ extension PaginationWalk {
                                                     prefix: "\(label(page.number)): ")
             }
             guard ran else {
-                return CheckResult(name: invariant.name, check: CheckKind.walkPageInvariant.id, status: .skipped, skipReason: "no page had a JSON body")
+                return CheckResult(name: invariant.name, check: CheckKind.walkPageInvariant.id, status: .skipped, skipReason: "no page had a JSON body",
+                                   rule: invariant.identity)
             }
-            return CheckResult.from(name: invariant.name, check: CheckKind.walkPageInvariant.id, findings: findings)
+            return CheckResult.from(name: invariant.name, check: CheckKind.walkPageInvariant.id, findings: findings, rule: invariant.identity)
         }
     }
 

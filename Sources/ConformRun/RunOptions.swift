@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     public var filter: String?
     /// `--var NAME=VALUE`: `${NAME}` substitutions in query/path values, and `request.vars.NAME` in expressions.
     public var variables: [String: String]
+    /// `--target-name`: the target's label in reports and finding ids; nil for the base URL's `host:port`.
+    public var targetName: String?
     /// Bytes of each response body kept as an excerpt in the records.
     public var excerptBytes: Int
     /// Called for each finished case, in plan order (console lines, progress).

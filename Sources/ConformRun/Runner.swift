@@ -50,9 +50,15 @@ public struct Runner: Sendable {
         }
         let all = jobs
         let onCase = options.onCase
-        let cases = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i in await all[i]() },
-                                                 delivered: { _, result in onCase?(suite, result) })
+        let target = options.targetName ?? context.redactor.redact(Endpoint.hostPort(context.baseURL))
+        let identity = FindingIdentity(suite: suite, target: target)
+        let cases = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i -> CaseResult in
+            var one = [await all[i]()]
+            identity.assign(&one)
+            return one[0]
+        }, delivered: { _, result in onCase?(suite, result) })
         return SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
+                           target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
                            cases: cases, durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt)
     }
 

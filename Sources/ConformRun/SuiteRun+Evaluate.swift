@@ -86,7 +86,7 @@ extension SuiteRun {
         var out: [CheckResult] = []
         if rules.schema != nil { out.append(CheckResult(name: SchemaCheck.name, check: CheckKind.schema.id, status: .skipped, skipReason: reason)) }
         for inv in rules.invariants {
-            out.append(CheckResult(name: inv.name, check: CheckKind.invariant.id, status: .skipped, skipReason: reason))
+            out.append(CheckResult(name: inv.name, check: CheckKind.invariant.id, status: .skipped, skipReason: reason, rule: inv.identity))
         }
         return out
     }

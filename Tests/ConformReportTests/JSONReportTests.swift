@@ -25,17 +25,23 @@ import Testing
         #expect(value["tally"] == ["passed": 2, "failed": 3, "errors": 1, "skipped": 1, "total": 7])
     }
 
-    @Test func everyFindingCarriesItsFingerprint() throws {
+    @Test func everyCheckAndFindingCarriesItsIdFirst() throws {
         let value = try JSONParser.parse(JSONReport.render(SampleRun.run))
-        let finding = try #require(value["suites"]?[0]?["cases"]?[0]?["checks"]?[1]?["findings"]?[0])
-        #expect(finding["fingerprint"] == "scale-v5|listModels|schema.format|/definitions/Model/properties/created_at/format|/items/*/created_at")
-        #expect(finding.objectValue?.keys.first == "fingerprint")
+        let check = try #require(value["suites"]?[0]?["cases"]?[0]?["checks"]?[1])
+        let finding = try #require(check["findings"]?[0])
+        #expect(check.objectValue?.keys.first == "id")
+        #expect(finding.objectValue?.keys.first == "id")
+        #expect(finding["id"]?.stringValue?.count == 16)
+        #expect(value["suites"]?[0]?["target"] == "127.0.0.1:8080")
+        let decoded = try JSONReport.decode(JSONReport.render(SampleRun.run))
+        #expect(decoded.suites[0].cases[0].checks[1].findings[0].id == SampleRun.run.suites[0].cases[0].checks[1].findings[0].id)
+        #expect(decoded.suites[0].suiteHash == SampleRun.run.suites[0].suiteHash)
     }
 
     @Test(arguments: [
         ("[]", ""),
-        ("{\"schemaVersion\":2}", "/schemaVersion"),
-        ("{\"schemaVersion\":1,\"tool\":3}", "/tool"),
+        ("{\"schemaVersion\":1}", "/schemaVersion"),
+        ("{\"schemaVersion\":2,\"tool\":3}", "/tool"),
         ("not json", ""),
     ])
     func rejectsMalformedFilesWithAPointer(text: String, pointer: String) {

@@ -24,9 +24,10 @@ import Testing
         }
     }
 
-    @Test func theSchemaRejectsAFindingWithoutItsFingerprint() throws {
+    @Test func theSchemaRejectsAFindingWithoutItsId() throws {
         let v = try validator()
-        let text = JSONReport.render(SampleRun.run).replacingOccurrences(of: "\"fingerprint\":", with: "\"fingerprnt\":")
+        let id = try #require(SampleRun.run.suites[0].cases[0].checks[1].findings[0].id)
+        let text = JSONReport.render(SampleRun.run).replacingOccurrences(of: "\"id\": \"\(id)\"", with: "\"idd\": \"\(id)\"")
         let errors = v.validate(try JSONParser.parse(text))
         #expect(errors.contains { $0.instancePointer.description.hasPrefix("/suites/0/cases/0/checks/1/findings/0") })
     }

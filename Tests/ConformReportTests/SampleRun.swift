@@ -67,8 +67,8 @@ enum SampleRun {
             checks: [CheckResult(name: "status is 404", check: "status", status: .skipped,
                                  skipReason: "getModel is not in this API version")])
         return SuiteResult(suite: "scale-v5", title: "Scale GP v5 models", file: "suites/scale-v5.json",
-                           baseURL: "http://127.0.0.1:8080", cases: [list, limit, missing],
-                           durationSeconds: 1.5, startedAt: "2026-11-22T04:00:00Z")
+                           baseURL: "http://127.0.0.1:8080", target: "127.0.0.1:8080", suiteHash: SHA256.hex("scale-v5"),
+                           cases: stamped([list, limit, missing]), durationSeconds: 1.5, startedAt: "2026-11-22T04:00:00Z")
     }
 
     static var hostileSuite: SuiteResult {
@@ -97,5 +97,21 @@ enum SampleRun {
         return SuiteResult(suite: "hostile", title: "Title \(hostile)", file: "suites/hostile|\(hostile).json",
                            baseURL: "http://127.0.0.1:9/api?x=\(hostile)", cases: [nasty, unreachable, empty],
                            durationSeconds: 1.0, startedAt: "2026-11-22T04:00:01Z")
+    }
+
+    /// Ids as the runner would give them (built here from case, check and wildcarded pointer: no suite model).
+    static func stamped(_ cases: [CaseResult]) -> [CaseResult] {
+        cases.map { c in
+            var c = c
+            for k in c.checks.indices {
+                c.checks[k].id = FindingIdentity.hash([c.id, c.checks[k].check, c.checks[k].name])
+                for f in c.checks[k].findings.indices {
+                    let finding = c.checks[k].findings[f]
+                    let wild = finding.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
+                    c.checks[k].findings[f].id = FindingIdentity.hash([c.id, c.checks[k].name, finding.check, finding.rulePointer ?? "", wild])
+                }
+            }
+            return c
+        }
     }
 }

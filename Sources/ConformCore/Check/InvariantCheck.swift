@@ -5,7 +5,7 @@ public enum InvariantCheck {
     public static func evaluate(_ invariant: Invariant, in context: EvaluationContext, file: SuiteFile?,
                                 check: CheckKind = .invariant) -> CheckResult {
         let findings = findings(invariant, in: context, file: file, check: check)
-        return CheckResult.from(name: invariant.name, check: check.id, findings: findings)
+        return CheckResult.from(name: invariant.name, check: check.id, findings: findings, rule: invariant.identity)
     }
 
     /// The findings of one evaluation (empty when it holds); `prefix` labels where it was evaluated.

@@ -14,7 +14,7 @@ public enum SchemaCheck {
                     pointer: e.instancePointer.description, rulePointer: e.keywordLocation.description,
                     ruleLocation: file.map { $0.location(of: e.keywordLocation).description },
                     expected: e.expected, actual: e.actual,
-                    citation: citation(above: e.keywordLocation, in: validator.document))
+                    citation: citation(above: e.keywordLocation, in: validator.document), argument: e.argument)
         }
         return CheckResult.from(name: name, check: CheckKind.schema.id, findings: findings)
     }

@@ -33,14 +33,18 @@ public struct SuiteResult: Sendable, Hashable, Codable {
     public var title: String
     public var file: String
     public var baseURL: String
+    /// The target's label (`--target-name`, default the base URL's `host:port`); part of every id.
+    public var target: String
+    /// SHA-256 of the suite file's bytes: two results of the same suite text carry the same hash.
+    public var suiteHash: String
     public var cases: [CaseResult]
     public var durationSeconds: Double
     public var startedAt: String
 
-    public init(suite: String, title: String, file: String, baseURL: String, cases: [CaseResult] = [],
-                durationSeconds: Double = 0, startedAt: String = "") {
-        self.suite = suite; self.title = title; self.file = file; self.baseURL = baseURL; self.cases = cases
-        self.durationSeconds = durationSeconds; self.startedAt = startedAt
+    public init(suite: String, title: String, file: String, baseURL: String, target: String = "", suiteHash: String = "",
+                cases: [CaseResult] = [], durationSeconds: Double = 0, startedAt: String = "") {
+        self.suite = suite; self.title = title; self.file = file; self.baseURL = baseURL; self.target = target
+        self.suiteHash = suiteHash; self.cases = cases; self.durationSeconds = durationSeconds; self.startedAt = startedAt
     }
 
     public var counts: Tally { Tally(cases.flatMap(\.checks)) }

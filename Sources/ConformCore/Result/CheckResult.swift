@@ -11,14 +11,21 @@ public struct CheckResult: Sendable, Hashable, Codable {
     public var findings: [Finding]
     /// Why the check was skipped, when it was.
     public var skipReason: String?
+    /// The identity of the one rule the check stands for, when its name is not stable enough: an
+    /// invariant's `Invariant.identity`. Part of the check's id.
+    public var rule: String?
+    /// The check's stable id (`FindingIdentity`): set by the runner once the suite and target are known.
+    public var id: String?
 
-    public init(name: String, check: String, status: Status, findings: [Finding] = [], skipReason: String? = nil) {
+    public init(name: String, check: String, status: Status, findings: [Finding] = [], skipReason: String? = nil,
+                rule: String? = nil, id: String? = nil) {
         self.name = name; self.check = check; self.status = status; self.findings = findings; self.skipReason = skipReason
+        self.rule = rule; self.id = id
     }
 
     /// Passed when there are no findings, failed on any failure, error when only errors.
-    public static func from(name: String, check: String, findings: [Finding]) -> CheckResult {
+    public static func from(name: String, check: String, findings: [Finding], rule: String? = nil) -> CheckResult {
         let status: Status = findings.isEmpty ? .passed : (findings.contains { $0.kind == .failure } ? .failed : .error)
-        return CheckResult(name: name, check: check, status: status, findings: findings)
+        return CheckResult(name: name, check: check, status: status, findings: findings, rule: rule)
     }
 }

@@ -24,18 +24,18 @@ public struct Finding: Sendable, Hashable, Codable {
     public var actual: String?
     /// The promise that was broken, cited from the source document (a rule's `description`).
     public var citation: String?
+    /// What names this problem among the rule's possible ones when the pointer does not: the missing
+    /// member of `required` / `dependentRequired`. Part of the finding id, so a missing `digest` and a
+    /// missing `size` are two problems.
+    public var argument: String?
+    /// The finding's stable id (`FindingIdentity`): set by the runner once the suite and target are known.
+    public var id: String?
 
     public init(kind: Kind = .failure, check: String, title: String, detail: String, pointer: String? = nil,
                 rulePointer: String? = nil, ruleLocation: String? = nil, expected: String? = nil,
-                actual: String? = nil, citation: String? = nil) {
+                actual: String? = nil, citation: String? = nil, argument: String? = nil, id: String? = nil) {
         self.kind = kind; self.check = check; self.title = title; self.detail = detail; self.pointer = pointer
         self.rulePointer = rulePointer; self.ruleLocation = ruleLocation; self.expected = expected
-        self.actual = actual; self.citation = citation
-    }
-
-    /// Stable identity across runs: suite, operation, check and pointer with array indices wildcarded.
-    public func fingerprint(suite: String, operation: String) -> String {
-        let wild = pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
-        return [suite, operation, check, rulePointer ?? "", wild].joined(separator: "|")
+        self.actual = actual; self.citation = citation; self.argument = argument; self.id = id
     }
 }

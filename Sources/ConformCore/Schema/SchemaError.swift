@@ -14,11 +14,14 @@ public struct SchemaError: Sendable, Hashable, CustomStringConvertible {
     public var actual: String
     /// The document holding the failing keyword when it is not the validator's own (a `$ref` into another file).
     public var keywordDocumentURI: String?
+    /// The keyword's argument that names this problem when the instance pointer does not: the missing
+    /// member of `required` / `dependentRequired`.
+    public var argument: String?
     public init(instancePointer: JSONPointer, keywordLocation: JSONPointer, keyword: String, title: String,
-                detail: String, expected: String, actual: String, keywordDocumentURI: String? = nil) {
+                detail: String, expected: String, actual: String, keywordDocumentURI: String? = nil, argument: String? = nil) {
         self.instancePointer = instancePointer; self.keywordLocation = keywordLocation; self.keyword = keyword
         self.title = title; self.detail = detail; self.expected = expected; self.actual = actual
-        self.keywordDocumentURI = keywordDocumentURI
+        self.keywordDocumentURI = keywordDocumentURI; self.argument = argument
     }
 
     /// `/items/0/id: type: expected string, got integer 3 (schema /properties/items/…/type)`.

@@ -16,15 +16,19 @@ extension SchemaWalk {
         for name in node.required where !Self.hasMember(o, name, &hint) {
             ok = false
             let quoted = JSONWriter.quote(name)
-            guard emit(error(node, "required", "required property", "missing required property \(quoted)",
-                             expected: "property \(quoted)", actual: "missing")) else { return false }
+            var e = error(node, "required", "required property", "missing required property \(quoted)",
+                          expected: "property \(quoted)", actual: "missing")
+            e.argument = name
+            guard emit(e) else { return false }
         }
         for (property, requires) in node.dependentRequired where o.index(forKey: property) != nil {
             for name in requires where o.index(forKey: name) == nil {
                 ok = false
-                guard emit(error(node, "dependentRequired", "required property",
-                                 "missing property \(JSONWriter.quote(name)), required when \(JSONWriter.quote(property)) is present",
-                                 expected: "property \(JSONWriter.quote(name))", actual: "missing")) else { return false }
+                var e = error(node, "dependentRequired", "required property",
+                              "missing property \(JSONWriter.quote(name)), required when \(JSONWriter.quote(property)) is present",
+                              expected: "property \(JSONWriter.quote(name))", actual: "missing")
+                e.argument = name
+                guard emit(e) else { return false }
             }
         }
         if !node.propertyList.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil || node.propertyNames != nil {

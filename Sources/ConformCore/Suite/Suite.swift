@@ -224,11 +224,15 @@ public struct Invariant: Sendable {
     public var expression: Expression
     /// Short name for reports; defaults to the expression text.
     public var name: String
+    /// What identifies the rule across edits of the suite (finding ids): its explicit `name`, else its
+    /// canonical expression (`Expression.canonicalText`), never its position in the file.
+    public var identity: String
     public var description: String?
     /// Pointer of the invariant in the suite document (of the string, or of its `expr`).
     public var pointer: JSONPointer
 
     public init(expression: Expression, name: String? = nil, description: String? = nil, pointer: JSONPointer) {
         self.expression = expression; self.name = name ?? expression.source; self.description = description; self.pointer = pointer
+        self.identity = name.map { "name:" + $0 } ?? "expr:" + expression.canonicalText
     }
 }

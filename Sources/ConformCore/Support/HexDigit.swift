@@ -10,4 +10,7 @@ public enum HexDigit {
         default: return nil
         }
     }
+
+    /// `0`–`9`, `a`–`f` by value, for writing hex.
+    public static let lower: [Character] = Array("0123456789abcdef")
 }

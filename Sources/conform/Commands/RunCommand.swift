@@ -12,6 +12,7 @@ enum RunCommand {
         usage: "conform run PATH... [options]",
         options: [
             OptionSpec("base-url", value: "URL", help: "Send every suite to this base URL instead of its baseUrl (may carry a path prefix)."),
+            OptionSpec("target-name", value: "NAME", help: "Label the target in every report and finding id (default: the base URL's host:port)."),
             OptionSpec("junit", value: "FILE", help: "Write a JUnit XML report (replaced atomically)."),
             OptionSpec("markdown", value: "FILE", help: "Write a Markdown report."),
             OptionSpec("json", value: "FILE", help: "Write the JSON results (format: reports/results.schema.json)."),

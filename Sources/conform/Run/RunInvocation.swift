@@ -45,9 +45,16 @@ struct RunInvocation {
             }
             variables[name] = String(definition[definition.index(after: eq)...])
         }
+        let targetName = parsed.value("target-name")
+        if let name = targetName {
+            guard !name.isEmpty, name.count <= 100, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw UsageError(message: "--target-name must be 1 to 100 printable characters, got \(JSONWriter.quote(name))")
+            }
+        }
         options = RunOptions(timeout: timeout, deadline: deadline, concurrency: concurrency,
                              retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
                              filter: parsed.value("filter"), variables: variables)
+        options.targetName = targetName
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
     }
