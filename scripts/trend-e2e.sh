@@ -21,22 +21,20 @@ trap cleanup EXIT
 # Three suites the mock serves under one host-only base URL; the credentials are test values the mock checks.
 suites=(suites/scale-gp-v4-list-models.json suites/scale-gp-v5-list-models.json suites/digitalocean-gradient-list-models.json)
 export SGP_API_KEY=conform-trend-test-key DIGITALOCEAN_ACCESS_TOKEN=conform-trend-test-token
-port=0
 
 # night N DRIFT MODELS: one night's run against a mock with that drift ("-" for none) and catalog size.
 night() {
   local n=$1 drift=$2 models=$3 log="$work/mock-$1.log" args=()
   [ "$drift" = - ] || args=(--drift "$drift")
-  "$bin" mock "${suites[@]}" --port "$port" --models "$models" "${args[@]}" >"$log" 2>&1 &
+  "$bin" mock "${suites[@]}" --port 0 --models "$models" "${args[@]}" >"$log" 2>&1 &
   mock=$!
   for _ in $(seq 1 100); do grep -q 'listening on' "$log" && break; sleep 0.1; done
   local url
   url=$(grep -oE 'http://[0-9.:]+' "$log" | head -1)
   [ -n "$url" ] || { echo "mock did not start:"; cat "$log"; exit 1; }
-  # The same port every night: the target label is host:port, so every night lands in the same series.
-  port=${url##*:}
   local status=0
-  "$bin" run "${suites[@]}" --base-url "$url" --json "$work/nightly/results-$n.json" -q >"$work/run-$n.log" 2>&1 || status=$?
+  # Every night on a fresh port: the target label keeps the nights in one series per suite.
+  "$bin" run "${suites[@]}" --base-url "$url" --target-name mock --json "$work/nightly/results-$n.json" -q >"$work/run-$n.log" 2>&1 || status=$?
   kill "$mock"; wait "$mock" 2>/dev/null || true; mock=""
   # 0: every check held; 1: a check failed (the drifted nights). Anything else is a broken night.
   [ "$status" -le 1 ] || { echo "night $n: conform run exited $status"; cat "$work/run-$n.log"; exit 1; }
@@ -58,7 +56,7 @@ echo "$out"
 case "$out" in *"6 nights"*"3 suite × target series"*) ;; *) fail "summary line: $out" ;; esac
 
 # The Markdown names what changed: night 2 has new failures, night 4 fixed those of nights 2-3.
-grep -q '^## Scale GP' "$work/trend.md" || fail "no Scale GP section in trend.md"
+grep -q '^## Scale GP — List Models (v5) · `scale-gp-v5-list-models` · mock$' "$work/trend.md" || fail "no scale-gp-v5 section for target mock in trend.md"
 v5=$(awk '/`scale-gp-v5-list-models`/{on=1} on && /^\| [0-9]{4}-/{print} on && /^$/ && seen++>1{exit}' "$work/trend.md")
 echo "$v5" | sed -n 2p | awk -F'|' '{gsub(/ /,""); if ($7 + 0 < 1) exit 1}' || fail "night 2 of scale-gp-v5 should show new failures: $v5"
 echo "$v5" | sed -n 4p | awk -F'|' '{gsub(/ /,""); if ($8 + 0 < 1) exit 1}' || fail "night 4 of scale-gp-v5 should show fixed failures: $v5"

@@ -50,9 +50,10 @@ public struct TrendSeries: Sendable, Hashable {
         return order.compactMap { series[$0] }
     }
 
-    /// The label of the target a suite ran against: its base URL's `host:port` (the default of `--target-name`),
-    /// or the whole base URL when it has no host.
+    /// The label of the target a suite ran against: the one the run recorded (`--target-name`, default
+    /// `host:port`), else its base URL's `host:port`, or the whole base URL when it has no host.
     public static func target(of suite: SuiteResult) -> String {
+        if !suite.target.isEmpty { return suite.target }
         guard let url = URLComponents(string: suite.baseURL), let host = url.host, !host.isEmpty else { return suite.baseURL }
         let port = url.port ?? (url.scheme == "https" ? 443 : url.scheme == "http" ? 80 : nil)
         let shown = host.contains(":") ? "[\(host)]" : host

@@ -24,10 +24,10 @@ enum TrendCommand {
         discussion: """
             Give the results files (conform run --json FILE) oldest first, or a folder: its *.json files in name order
             (name them so that name order is time order, e.g. results-2026-11-22.json). One file is a valid trend of
-            one night. Each suite is a series per target (the base URL's host:port). Per night: passed, failed,
-            errors and skipped checks; new and fixed distinct failures against the series' previous night; known
-            failures and catalog size and changes when the results record them (— otherwise).
-            Without --markdown or --svg the Markdown is printed.
+            one night. Each suite is a series per target (the label of conform run --target-name, default host:port).
+            Per night: passed, failed, errors and skipped checks; new and fixed distinct failures (by finding id)
+            against the series' previous night; known failures and catalog size and changes when the results record
+            them (— otherwise). Without --markdown or --svg the Markdown is printed.
 
             EXIT CODES:
               0  the trend was written

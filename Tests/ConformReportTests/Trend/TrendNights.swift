@@ -12,14 +12,17 @@ enum TrendNights {
         var failing: [String] = []
         var passed = 5
         var errors = 0
+        var target = ""
+        /// Whether findings carry their `id`, as results.json does (false: results built without one).
+        var ids = true
     }
 
     static func run(_ date: String, _ suites: [SuiteNight]) -> RunResult {
         RunResult(version: "0.1.0-test", startedAt: date, durationSeconds: 1, suites: suites.map(suite))
     }
 
-    static func run(_ date: String, failing: [String], errors: Int = 0) -> RunResult {
-        run(date, [SuiteNight(failing: failing, errors: errors)])
+    static func run(_ date: String, failing: [String], errors: Int = 0, ids: Bool = true) -> RunResult {
+        run(date, [SuiteNight(failing: failing, errors: errors, ids: ids)])
     }
 
     static func suite(_ night: SuiteNight) -> SuiteResult {
@@ -27,7 +30,8 @@ enum TrendNights {
         checks += night.failing.map { member in
             CheckResult.from(name: "body matches schema", check: "schema", findings: [
                 Finding(check: "schema.required", title: "required member", detail: "missing member \"\(member)\"",
-                        pointer: "/items/3", rulePointer: "/definitions/Model/required/\(member)"),
+                        pointer: "/items/3", rulePointer: "/definitions/Model/required", argument: member,
+                        id: night.ids ? "\(night.suite)-required-\(member)" : nil),
             ])
         }
         checks += (0..<night.errors).map { i in
@@ -36,7 +40,7 @@ enum TrendNights {
             ])
         }
         return SuiteResult(suite: night.suite, title: night.title, file: "suites/\(night.suite).json", baseURL: night.baseURL,
-                           cases: [CaseResult(id: "list.default", operation: "listModels", name: "GET /v5/models", checks: checks)],
+                           target: night.target, cases: [CaseResult(id: "list.default", operation: "listModels", name: "GET /v5/models", checks: checks)],
                            durationSeconds: 1, startedAt: "")
     }
 

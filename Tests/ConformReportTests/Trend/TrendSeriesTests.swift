@@ -4,11 +4,13 @@ import Testing
 @testable import ConformReport
 
 @Suite struct TrendSeriesTests {
-    @Test func countsNewAndFixedBetweenConsecutiveNights() throws {
+    /// With finding ids (results.json) and without (results built by hand), a missing digest and a missing size differ.
+    @Test(arguments: [true, false])
+    func countsNewAndFixedBetweenConsecutiveNights(ids: Bool) throws {
         let series = TrendSeries.build([
-            TrendNights.run("2026-11-20T04:00:00Z", failing: ["digest", "size"]),
-            TrendNights.run("2026-11-21T04:00:00Z", failing: ["size", "owned_by"]),
-            TrendNights.run("2026-11-22T04:00:00Z", failing: []),
+            TrendNights.run("2026-11-20T04:00:00Z", failing: ["digest", "size"], ids: ids),
+            TrendNights.run("2026-11-21T04:00:00Z", failing: ["size", "owned_by"], ids: ids),
+            TrendNights.run("2026-11-22T04:00:00Z", failing: [], ids: ids),
         ])
         let points = try #require(series.first).points
         #expect(series.count == 1)
@@ -54,6 +56,15 @@ import Testing
         #expect(series[0].points.map(\.fixed) == [nil, 1, 0])
         #expect(series[1].points.map(\.new) == [nil, 1])
         #expect(series[0].title == "Renamed", "a series is titled by its latest night")
+    }
+
+    @Test func theRecordedTargetLabelNamesTheSeries() throws {
+        let series = TrendSeries.build([
+            TrendNights.run("2026-11-20T04:00:00Z", [.init(baseURL: "http://127.0.0.1:40001", target: "production")]),
+            TrendNights.run("2026-11-21T04:00:00Z", [.init(baseURL: "http://127.0.0.1:40002", target: "production")]),
+        ])
+        #expect(series.map(\.key.target) == ["production"])
+        #expect(series.first?.points.count == 2)
     }
 
     @Test(arguments: [
