@@ -51,6 +51,7 @@ public enum JSONReport {
             ("durationSeconds", seconds(s.durationSeconds)),
             ("tally", tally(s.counts)),
             ("cases", .array(s.cases.map(testCase))),
+            ("catalogs", .array(s.catalogs.map(catalog))),
         ]))
     }
 
@@ -73,6 +74,7 @@ public enum JSONReport {
     static func check(_ r: CheckResult) -> JSONValue {
         .object(JSONObject([
             ("id", optional(r.id)),
+            ("sharedId", optional(r.sharedId)),
             ("name", .string(r.name)),
             ("check", .string(r.check)),
             ("rule", optional(r.rule)),
@@ -85,6 +87,7 @@ public enum JSONReport {
     static func finding(_ f: Finding) -> JSONValue {
         .object(JSONObject([
             ("id", optional(f.id)),
+            ("sharedId", optional(f.sharedId)),
             ("kind", .string(f.kind.rawValue)),
             ("check", .string(f.check)),
             ("title", .string(f.title)),

@@ -40,11 +40,14 @@ public struct SuiteResult: Sendable, Hashable, Codable {
     public var cases: [CaseResult]
     public var durationSeconds: Double
     public var startedAt: String
+    /// The catalog seen per list operation (walked, or read through its `catalog` member); see `CatalogListing`.
+    public var catalogs: [CatalogListing] = []
 
     public init(suite: String, title: String, file: String, baseURL: String, target: String = "", suiteHash: String = "",
-                cases: [CaseResult] = [], durationSeconds: Double = 0, startedAt: String = "") {
+                cases: [CaseResult] = [], durationSeconds: Double = 0, startedAt: String = "", catalogs: [CatalogListing] = []) {
         self.suite = suite; self.title = title; self.file = file; self.baseURL = baseURL; self.target = target
         self.suiteHash = suiteHash; self.cases = cases; self.durationSeconds = durationSeconds; self.startedAt = startedAt
+        self.catalogs = catalogs
     }
 
     public var counts: Tally { Tally(cases.flatMap(\.checks)) }

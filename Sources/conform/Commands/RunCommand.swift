@@ -24,6 +24,8 @@ enum RunCommand {
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
             OptionSpec("var", value: "NAME=VALUE", repeatable: true,
                        help: "Define a variable (repeatable): ${NAME} in case, walk and cross-check query/path values becomes VALUE; expressions read it as request.vars.NAME (a number or boolean when VALUE is one)."),
+            OptionSpec("confirm-removals", value: "BEFORE.json",
+                       help: "Fetch by id (through the suite's get-by-id operation) each model BEFORE.json's catalog listed that this run's listing lacks; 404/410 confirms the removal (at most 50 per listing)."),
             OptionSpec("quiet", short: "q", help: "Print only failing cases and the summary."),
             OptionSpec("verbose", short: "v", help: "Also print passed and skipped checks, and every case's attempts."),
         ],

@@ -55,6 +55,7 @@ struct RunInvocation {
                              retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
                              filter: parsed.value("filter"), variables: variables)
         options.targetName = targetName
+        if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
     }
@@ -99,6 +100,7 @@ struct RunInvocation {
         reporter.finish()
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
+        if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false
         for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),
                                      ("JSON", json, JSONReport.render)] as [(String, String?, (RunResult) -> String)] {
