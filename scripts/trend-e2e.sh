@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end for `conform trend`: builds a series of nightly results through the built executable against
-# `conform mock` (conforming nights and drifted ones, and a night with a smaller catalog), runs
+# `conform mock` (conforming nights and drifted ones, and nights with a smaller catalog), runs
 # `conform trend` to Markdown and SVG, checks the SVG is well-formed XML (xmllint) and renders it in headless
 # Chromium (scripts/render-svg.sh), checking the picture is not blank. Everything is written under a
 # temporary folder (kept and printed with KEEP=1). Used by .ci/run; runs the same by hand:
@@ -60,6 +60,9 @@ grep -q '^## Scale GP — List Models (v5) · `scale-gp-v5-list-models` · mock$
 v5=$(awk '/`scale-gp-v5-list-models`/{on=1} on && /^\| [0-9]{4}-/{print} on && /^$/ && seen++>1{exit}' "$work/trend.md")
 echo "$v5" | sed -n 2p | awk -F'|' '{gsub(/ /,""); if ($7 + 0 < 1) exit 1}' || fail "night 2 of scale-gp-v5 should show new failures: $v5"
 echo "$v5" | sed -n 4p | awk -F'|' '{gsub(/ /,""); if ($8 + 0 < 1) exit 1}' || fail "night 4 of scale-gp-v5 should show fixed failures: $v5"
+# The catalog: 57 models a night, then 40 (17 removed) on night 5 — the Gradient suite lists them through its walk.
+grep -qF '| 84 | 0 | 0 | 0 | 0 | 0 | — | 40 | 17 |' "$work/trend.md" || fail "night 5 of the Gradient suite should list 40 models, 17 removed"
+grep -q 'catalog 40</text>' "$work/trend.svg" || fail "the chart should label the catalog line with 40"
 [ "$(wc -c <"$work/trend.md")" -lt 60000 ] || fail "trend.md is over 60,000 characters"
 
 # Files in the given order give the same trend as the folder; a broken file is named with its pointer.

@@ -1,29 +1,31 @@
 import ConformCore
 
-/// Decides which failures are new and which are fixed between two consecutive nights of one suite × target.
+/// What changed between two consecutive nights of one suite × target: failures new and fixed, and the catalog.
 ///
-/// This is the only place the trend decides that two findings are "the same failure": by the finding's stable
-/// `id` (`FindingIdentity`, written in results.json). When the run-over-run diff lands (issue 8 §3), switch this
-/// one function to the diff's `new` / `fixed` classes, so trend and diff always agree.
+/// The only place the trend decides that two findings are "the same failure", or that a model changed: it asks
+/// the run-over-run diff (`SuiteComparison`, as `conform diff` does) and the catalog diff (`CatalogDiff`), so
+/// `conform trend` and `conform diff` always agree.
 enum TrendComparison {
-    /// Counts of distinct failures failing `after` but not `before` (new), and failing `before` but not `after` (fixed).
-    /// Errors (checks that could not run) are not failures and count as neither.
+    /// Counts of the diff's `new` and `fixed` entries between the two nights (distinct failures by finding id;
+    /// a check that could not run on one side makes nothing new or fixed there).
     static func newAndFixed(before: SuiteResult, after: SuiteResult) -> (new: Int, fixed: Int) {
-        func failing(_ suite: SuiteResult) -> Set<String> {
-            var identities = Set<String>()
-            for testCase in suite.cases {
-                for check in testCase.checks {
-                    for finding in check.findings where finding.kind == .failure {
-                        // A finding without an id (results built by hand) is told apart by what identifies it.
-                        identities.insert(finding.id ?? [testCase.id, finding.check, finding.rulePointer ?? "", finding.argument ?? "",
-                                                         finding.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""]
-                            .joined(separator: "\u{1F}"))
-                    }
-                }
-            }
-            return identities
-        }
-        let was = failing(before), now = failing(after)
-        return (now.subtracting(was).count, was.subtracting(now).count)
+        let entries = SuiteComparison(before: before, after: after).entries
+        return (entries.filter { $0.change == .new }.count, entries.filter { $0.change == .fixed }.count)
+    }
+
+    /// Models listed on a night, over the suite's list operations; nil when no listing was recorded or any
+    /// listing is not a whole catalog (incomplete, failed, errored).
+    static func catalogSize(_ suite: SuiteResult) -> Int? {
+        guard !suite.catalogs.isEmpty, suite.catalogs.allSatisfy({ $0.status == .complete || $0.status == .empty }) else { return nil }
+        return suite.catalogs.reduce(0) { $0 + $1.items.count + $1.itemsWithoutId }
+    }
+
+    /// Models added, removed or changed since the previous night, over the listings that could be compared;
+    /// nil when none could (no listings, or every comparison inconclusive).
+    static func catalogChanges(before: SuiteResult, after: SuiteResult) -> Int? {
+        func run(_ suite: SuiteResult) -> RunResult { RunResult(version: "", startedAt: "", durationSeconds: 0, suites: [suite]) }
+        let compared = CatalogDiff.compare(before: run(before), after: run(after)).comparisons.filter { $0.inconclusive == nil }
+        guard !compared.isEmpty else { return nil }
+        return compared.reduce(0) { $0 + $1.added.count + $1.removed.count + $1.changed.count }
     }
 }

@@ -22,9 +22,9 @@ public struct TrendSeries: Sendable, Hashable {
     /// A series with the given points.
     public init(key: Key, title: String, points: [TrendPoint]) { self.key = key; self.title = title; self.points = points }
 
-    /// Groups runs (oldest first) into one series per suite × target, in order of first appearance. New and fixed
-    /// compare each night with the series' previous night (`TrendComparison`); `extras` supplies what a results file
-    /// records about baselines and catalogs (nothing, by default).
+    /// Groups runs (oldest first) into one series per suite × target, in order of first appearance. New, fixed and
+    /// catalog changes compare each night with the series' previous night (`TrendComparison`); `extras` supplies
+    /// what a results file records about baselines (nothing, by default).
     public static func build(_ runs: [RunResult],
                              extras: (RunResult, SuiteResult) -> TrendExtras = { _, _ in TrendExtras() }) -> [TrendSeries] {
         var order: [Key] = []
@@ -37,7 +37,8 @@ public struct TrendSeries: Sendable, Hashable {
                 let extra = extras(run, suite)
                 let point = TrendPoint(date: run.startedAt, passed: tally.passed, failed: tally.failed, errors: tally.errors,
                                        skipped: tally.skipped, new: change?.new, fixed: change?.fixed, known: extra.known,
-                                       catalogSize: extra.catalogSize, catalogChanges: extra.catalogChanges)
+                                       catalogSize: TrendComparison.catalogSize(suite),
+                                       catalogChanges: previous[key].flatMap { TrendComparison.catalogChanges(before: $0, after: suite) })
                 if series[key] == nil {
                     order.append(key)
                     series[key] = TrendSeries(key: key, title: suite.title, points: [])
@@ -68,6 +69,7 @@ public struct TrendSeries: Sendable, Hashable {
             let key = Key(suite: suite.suite, target: target(of: suite))
             if var existing = byKey[key] {
                 existing.cases += suite.cases
+                existing.catalogs += suite.catalogs
                 byKey[key] = existing
             } else {
                 order.append(key)

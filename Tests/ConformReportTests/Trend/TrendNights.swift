@@ -4,7 +4,9 @@ import Foundation
 /// Hand-built nights for the trend tests: each suite night fails the named rules (one finding each), has
 /// some passing checks and some errors.
 enum TrendNights {
-    /// One suite's night: `failing` names the members reported missing (each a distinct failure).
+    /// One suite's night: `failing` names the members reported missing by its schema check (each a distinct
+    /// failure), `catalog` the ids of the models listed (each item's content hash is `hash-ID` unless `changed`
+    /// names it), nil for a run that recorded no catalog.
     struct SuiteNight {
         var suite = "scale-v5"
         var title = "Scale GP v5 models"
@@ -15,6 +17,9 @@ enum TrendNights {
         var target = ""
         /// Whether findings carry their `id`, as results.json does (false: results built without one).
         var ids = true
+        var catalog: [String]? = nil
+        var changed: Set<String> = []
+        var catalogStatus = CatalogListing.Status.complete
     }
 
     static func run(_ date: String, _ suites: [SuiteNight]) -> RunResult {
@@ -27,21 +32,25 @@ enum TrendNights {
 
     static func suite(_ night: SuiteNight) -> SuiteResult {
         var checks = (0..<night.passed).map { CheckResult(name: "check \($0)", check: "status", status: .passed) }
-        checks += night.failing.map { member in
-            CheckResult.from(name: "body matches schema", check: "schema", findings: [
-                Finding(check: "schema.required", title: "required member", detail: "missing member \"\(member)\"",
-                        pointer: "/items/3", rulePointer: "/definitions/Model/required", argument: member,
-                        id: night.ids ? "\(night.suite)-required-\(member)" : nil),
-            ])
-        }
+        // One schema check every night: failing with a finding per missing member, or passing.
+        checks.append(CheckResult.from(name: "body matches schema", check: "schema", findings: night.failing.map { member in
+            Finding(check: "schema.required", title: "required member", detail: "missing member \"\(member)\"",
+                    pointer: "/items/3", rulePointer: "/definitions/Model/required", argument: member,
+                    id: night.ids ? "\(night.suite)-required-\(member)" : nil)
+        }))
         checks += (0..<night.errors).map { i in
             CheckResult.from(name: "reachable \(i)", check: "transport", findings: [
                 Finding(kind: .error, check: "transport", title: "unreachable", detail: "connection refused", rulePointer: "/transport/\(i)"),
             ])
         }
         return SuiteResult(suite: night.suite, title: night.title, file: "suites/\(night.suite).json", baseURL: night.baseURL,
-                           target: night.target, cases: [CaseResult(id: "list.default", operation: "listModels", name: "GET /v5/models", checks: checks)],
-                           durationSeconds: 1, startedAt: "")
+                           target: night.target,
+                           cases: [CaseResult(id: "list.default", operation: "listModels", name: "GET /v5/models", checks: checks)],
+                           durationSeconds: 1, startedAt: "",
+                           catalogs: night.catalog.map { ids in
+                               [CatalogListing(operation: "listModels", source: "catalog", itemId: "id", status: night.catalogStatus, requests: 1,
+                                               items: ids.map { CatalogItem(id: $0, hash: "hash-\($0)" + (night.changed.contains($0) ? "-v2" : ""), members: nil) })]
+                           } ?? [])
     }
 
     /// A temporary folder, removed by the caller.

@@ -14,8 +14,8 @@ import Testing
         ])
         let points = try #require(series.first).points
         #expect(series.count == 1)
-        #expect(points.map(\.failed) == [2, 2, 0])
-        #expect(points.map(\.passed) == [5, 5, 5])
+        #expect(points.map(\.failed) == [1, 1, 0], "one schema check, failing on two nights")
+        #expect(points.map(\.passed) == [5, 5, 6])
         // The first night has nothing to compare with; then owned_by is new and digest fixed; then both fixed.
         #expect(points.map(\.new) == [nil, 1, 0])
         #expect(points.map(\.fixed) == [nil, 1, 2])
@@ -75,12 +75,27 @@ import Testing
         #expect(TrendSeries.target(of: TrendNights.suite(.init(baseURL: baseURL))) == target)
     }
 
-    @Test func extrasFillKnownAndCatalog() throws {
+    @Test func extrasFillKnown() throws {
         let series = TrendSeries.build([TrendNights.run("2026-11-20T04:00:00Z", failing: ["digest"])]) { _, suite in
-            TrendExtras(known: suite.suite == "scale-v5" ? 1 : nil, catalogSize: 57, catalogChanges: 2)
+            TrendExtras(known: suite.suite == "scale-v5" ? 1 : nil)
         }
         let point = try #require(series.first?.points.first)
-        #expect(point.known == 1 && point.catalogSize == 57 && point.catalogChanges == 2)
+        #expect(point.known == 1)
+    }
+
+    @Test func catalogSizeAndChangesComeFromTheRecordedListings() throws {
+        typealias Night = TrendNights.SuiteNight
+        let series = TrendSeries.build([
+            TrendNights.run("2026-11-20T04:00:00Z", [Night(catalog: ["a", "b", "c"])]),
+            // b changed, c removed, d added.
+            TrendNights.run("2026-11-21T04:00:00Z", [Night(catalog: ["a", "b", "d"], changed: ["b"])]),
+            // A listing that stopped half-way is no catalog size, and no comparison.
+            TrendNights.run("2026-11-22T04:00:00Z", [Night(catalog: ["a"], catalogStatus: .incomplete)]),
+            TrendNights.run("2026-11-23T04:00:00Z", [Night()]),
+        ])
+        let points = try #require(series.first).points
+        #expect(points.map(\.catalogSize) == [3, 3, nil, nil])
+        #expect(points.map(\.catalogChanges) == [nil, 3, nil, nil])
     }
 
     @Test func aFolderIsReadInNameOrderSkippingHiddenFilesAndSubfolders() throws {
