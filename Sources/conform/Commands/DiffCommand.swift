@@ -63,15 +63,20 @@ enum DiffCommand {
             }
         }
         let diff = RunDiff(before: runs[0], after: runs[1])
+        let catalog = CatalogDiff.compare(before: runs[0], after: runs[1])
         let code = exitCode(diff, failOn: failOn)
         Console.out(summary(diff, before: paths[0], after: paths[1]))
+        Console.out(catalogSummary(catalog))
         var writeFailed = false
         if let path = parsed.value("markdown") {
-            writeFailed = !write(DiffMarkdown.render(diff, beforeName: paths[0], afterName: paths[1]), to: path, what: "Markdown") || writeFailed
+            let markdown = DiffMarkdown.render(diff, beforeName: paths[0], afterName: paths[1],
+                                               catalog: catalog.comparisons.isEmpty ? [] : [catalog.markdown()])
+            writeFailed = !write(markdown, to: path, what: "Markdown") || writeFailed
         }
         if let path = parsed.value("json") {
             let text = DiffJSON.render(diff, before: .init(path: paths[0], startedAt: runs[0].startedAt),
-                                       after: .init(path: paths[1], startedAt: runs[1].startedAt), failOn: failOn.rawValue, exitCode: code)
+                                       after: .init(path: paths[1], startedAt: runs[1].startedAt), failOn: failOn.rawValue, exitCode: code,
+                                       extra: [("catalog", catalog.jsonValue)])
             writeFailed = !write(text, to: path, what: "JSON") || writeFailed
         }
         return writeFailed && code == 0 ? 2 : code
@@ -103,6 +108,16 @@ enum DiffCommand {
             if entries.count > 20 { lines.append("  … and \(entries.count - 20) more \(change.title)") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One line per compared listing: `catalog scale-v4 › list: 3 added, 1 removed (1 confirmed), 2 changed`.
+    static func catalogSummary(_ catalog: CatalogDiff) -> String {
+        guard !catalog.comparisons.isEmpty else { return "catalog: no listings recorded in both runs" }
+        return catalog.comparisons.map { c in
+            let head = "catalog \(c.suite) › \(c.operation): "
+            if let why = c.inconclusive { return head + "inconclusive — \(why)" }
+            return head + "\(c.added.count) added, \(c.removed.count) removed (\(c.confirmedRemovals) confirmed), \(c.changed.count) changed, \(c.unchanged) unchanged"
+        }.joined(separator: "\n")
     }
 
     private static func write(_ text: String, to path: String, what: String) -> Bool {
