@@ -53,11 +53,11 @@ enum TrendCommand {
             return 2
         }
         let runs: [(file: String, run: RunResult)]
-        do { runs = try TrendInput.load(parsed.positional) } catch {
+        do { runs = try ResultsFiles.load(parsed.positional) } catch {
             Console.err("error: \(error.description)")
             return 2
         }
-        for warning in TrendInput.orderWarnings(runs) { Console.err("warning: " + warning) }
+        for warning in ResultsFiles.orderWarnings(runs) { Console.err("warning: " + warning) }
         let series = TrendSeries.build(runs.map(\.run))
         let markdown = TrendMarkdown.render(series, lastNights: lastNights)
         var written: [String] = []

@@ -107,10 +107,10 @@ import Testing
         }
         try "notes".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("old.json"), withIntermediateDirectories: true)
-        let loaded = try TrendInput.load([dir.path])
+        let loaded = try ResultsFiles.load([dir.path])
         #expect(loaded.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ["results-02.json", "results-10.json"])
         #expect(loaded.map(\.run.startedAt) == ["2026-11-02T04:00:00Z", "2026-11-10T04:00:00Z"])
-        #expect(TrendInput.orderWarnings(loaded).isEmpty)
+        #expect(ResultsFiles.orderWarnings(loaded).isEmpty)
     }
 
     @Test func filesKeepTheGivenOrderAndABackwardsNightIsWarnedAbout() throws {
@@ -119,9 +119,9 @@ import Testing
         let a = dir.appendingPathComponent("a.json"), b = dir.appendingPathComponent("b.json")
         try JSONReport.render(TrendNights.run("2026-11-02T04:00:00Z", failing: [])).write(to: a, atomically: true, encoding: .utf8)
         try JSONReport.render(TrendNights.run("2026-11-01T04:00:00Z", failing: [])).write(to: b, atomically: true, encoding: .utf8)
-        let loaded = try TrendInput.load([a.path, b.path])
+        let loaded = try ResultsFiles.load([a.path, b.path])
         #expect(loaded.map(\.run.startedAt) == ["2026-11-02T04:00:00Z", "2026-11-01T04:00:00Z"])
-        let warnings = TrendInput.orderWarnings(loaded)
+        let warnings = ResultsFiles.orderWarnings(loaded)
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("b.json started at 2026-11-01T04:00:00Z, before") == true)
     }
@@ -141,7 +141,7 @@ import Testing
         let broken = find.map { valid.replacingOccurrences(of: $0, with: replace) } ?? replace
         #expect(broken != valid)
         try broken.write(to: file, atomically: true, encoding: .utf8)
-        let error = #expect(throws: TrendInputError.self, "\(label)") { try TrendInput.load([file.path]) }
+        let error = #expect(throws: ResultsFileError.self, "\(label)") { try ResultsFiles.load([file.path]) }
         #expect(error?.file == file.path)
         #expect(error?.pointer == pointer, "\(label): \(error?.description ?? "")")
         #expect(error?.message.hasPrefix(message) == true, "\(label): \(error?.description ?? "")")
@@ -150,9 +150,9 @@ import Testing
     @Test func missingPathsAndEmptyFoldersAreErrors() throws {
         let dir = try TrendNights.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let missing = #expect(throws: TrendInputError.self) { try TrendInput.files([dir.path + "/nope.json"]) }
+        let missing = #expect(throws: ResultsFileError.self) { try ResultsFiles.files([dir.path + "/nope.json"]) }
         #expect(missing?.description == dir.path + "/nope.json: no such file or folder")
-        let empty = #expect(throws: TrendInputError.self) { try TrendInput.files([dir.path]) }
+        let empty = #expect(throws: ResultsFileError.self) { try ResultsFiles.files([dir.path]) }
         #expect(empty?.message.contains("holds no *.json results files") == true)
     }
 }
