@@ -33,21 +33,7 @@ import Testing
     }
 
     @Test func everyPropertyIsDescribed() throws {
-        let data = try #require(FileManager.default.contents(atPath: Self.schemaPath))
-        var missing: [String] = []
-        func walk(_ value: JSONValue, _ path: JSONPointer) {
-            switch value {
-            case .object(let o):
-                if let props = o["properties"]?.objectValue {
-                    for (key, schema) in props where schema["description"] == nil { missing.append(path.appending(key).description) }
-                }
-                for (key, child) in o { walk(child, path.appending(key)) }
-            case .array(let items):
-                for (i, child) in items.enumerated() { walk(child, path.appending(i)) }
-            default: break
-            }
-        }
-        walk(try JSONParser.parse(Array(data)), .root)
+        let missing = try SchemaDescriptions.undescribed(inSchemaAt: Self.schemaPath)
         #expect(missing.isEmpty, "properties without a description: \(missing)")
     }
 }

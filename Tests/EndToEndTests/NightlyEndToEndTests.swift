@@ -156,7 +156,7 @@ import Testing
         try #"{"schemaVersion": 2, "tool": 3}"#.write(to: bad, atomically: true, encoding: .utf8)
         let r = try Self.diff(bad, bad)
         #expect(r.exitCode == 2)
-        #expect(r.stderr.contains("bad.json: results file at /tool"), "\(r.stderr)")
+        #expect(r.stderr.contains("bad.json at /tool: expected a string"), "\(r.stderr)")
         #expect(try ConformProcess.run(["diff", bad.path], withKey: false).exitCode == 2)
         let fail = try ConformProcess.run(["diff", bad.path, bad.path, "--fail-on", "neww"], withKey: false)
         #expect(fail.exitCode == 2 && fail.stderr.contains("did you mean 'new'"))

@@ -55,10 +55,8 @@ enum DiffCommand {
         let paths = parsed.positional
         var runs: [RunResult] = []
         for path in paths {
-            switch ResultsFile.read(path) {
-            case .success(let run): runs.append(run)
-            case .failure(let message):
-                Console.err("error: \(message)")
+            do { runs.append(try ResultsFiles.decode(file: path)) } catch {
+                Console.err("error: \(error.description)")
                 return 2
             }
         }
@@ -128,25 +126,6 @@ enum DiffCommand {
         } catch {
             Console.err("error: \(error)")
             return false
-        }
-    }
-}
-
-/// Reads a results file written by `conform run --json`, with an error that names the file and where in it.
-enum ResultsFile {
-    enum Outcome { case success(RunResult), failure(String) }
-
-    static func read(_ path: String) -> Outcome {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure("cannot read results file \(path): no such file or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure("\(path): not UTF-8 text") }
-        do {
-            return .success(try JSONReport.decode(text))
-        } catch let error as JSONReportError {
-            return .failure("\(path): \(error.description)")
-        } catch {
-            return .failure("\(path): \(error)")
         }
     }
 }
