@@ -57,9 +57,12 @@ public struct Runner: Sendable {
             identity.assign(&one)
             return one[0]
         }, delivered: { _, result in onCase?(suite, result) })
-        return SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
-                           target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
-                           cases: cases, durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt)
+        var result = SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
+                                 target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
+                                 cases: cases, durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt)
+        let planned = plan.cases.map { ($0.id, $0.name) } + plan.walks.map { ($0.id, $0.name) } + plan.crossChecks.map { ($0.id, $0.name) }
+        result.unselected = planned.filter { !options.selects(id: $0.0, name: $0.1) }.map(\.0)
+        return result
     }
 
     /// `2026-11-22T04:15:40Z`.
