@@ -24,7 +24,7 @@ let package = Package(
         // target because it needs both ConformRun and ConformMock, which stay independent of each other.
         .target(name: "ConformSelftest", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
         .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport", "ConformSelftest"]),
-        .executableTarget(name: "conform-bench", dependencies: ["ConformCore"]),
+        .executableTarget(name: "conform-bench", dependencies: ["ConformCore", "ConformReport"]),
         // JSON, pointer, expressions, suite loading.
         .testTarget(name: "ConformCoreTests", dependencies: ["ConformCore"], resources: [.copy("Fixtures")]),
         // The official JSON-Schema-Test-Suite (draft 2020-12), read from ../shared (CONFORM_SHARED overrides).

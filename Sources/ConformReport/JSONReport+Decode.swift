@@ -33,7 +33,8 @@ extension JSONReport {
     static func decodeSuite(_ r: Reader) throws -> SuiteResult {
         var suite = SuiteResult(suite: try r.string("suite"), title: try r.string("title"), file: try r.string("file"),
                     baseURL: try r.string("baseURL"), target: try r.string("target"), suiteHash: try r.string("suiteHash"), cases: try r.array("cases").map(decodeCase),
-                    durationSeconds: try r.double("durationSeconds"), startedAt: try r.string("startedAt"))
+                    durationSeconds: try r.double("durationSeconds"), startedAt: try r.string("startedAt"),
+                    catalogs: try decodeCatalogs(r))
         suite.unselected = try r.ifPresent("unselected").map { try $0.strings() } ?? []
         return suite
     }
@@ -55,7 +56,7 @@ extension JSONReport {
         }
         return CheckResult(name: try r.string("name"), check: try r.string("check"), status: status,
                            findings: try r.array("findings").map(decodeFinding), skipReason: try r.optionalString("skipReason"),
-                           rule: try r.optionalString("rule"), id: try r.optionalString("id"))
+                           rule: try r.optionalString("rule"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
     }
 
     static func decodeFinding(_ r: Reader) throws -> Finding {
@@ -65,7 +66,7 @@ extension JSONReport {
                        pointer: try r.optionalString("pointer"), rulePointer: try r.optionalString("rulePointer"),
                        ruleLocation: try r.optionalString("ruleLocation"), expected: try r.optionalString("expected"),
                        actual: try r.optionalString("actual"), citation: try r.optionalString("citation"),
-                       argument: try r.optionalString("argument"), id: try r.optionalString("id"))
+                       argument: try r.optionalString("argument"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
         finding.baseline = try r.ifPresent("baseline").map(decodeBaselineMark)
         return finding
     }

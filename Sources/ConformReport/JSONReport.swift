@@ -53,6 +53,7 @@ public enum JSONReport {
             ("tally", tally(s.counts)),
             ("unselected", .array(s.unselected.map { .string($0) })),
             ("cases", .array(s.cases.map(testCase))),
+            ("catalogs", .array(s.catalogs.map(catalog))),
         ]))
     }
 
@@ -75,6 +76,7 @@ public enum JSONReport {
     static func check(_ r: CheckResult) -> JSONValue {
         .object(JSONObject([
             ("id", optional(r.id)),
+            ("sharedId", optional(r.sharedId)),
             ("name", .string(r.name)),
             ("check", .string(r.check)),
             ("rule", optional(r.rule)),
@@ -87,6 +89,7 @@ public enum JSONReport {
     static func finding(_ f: Finding) -> JSONValue {
         .object(JSONObject([
             ("id", optional(f.id)),
+            ("sharedId", optional(f.sharedId)),
             ("kind", .string(f.kind.rawValue)),
             ("check", .string(f.check)),
             ("title", .string(f.title)),

@@ -17,10 +17,14 @@ struct PaginationWalk: Sendable {
         var number: Int
     }
 
-    func execute() async -> CaseResult {
+    func execute() async -> CaseResult { await executeRecording().result }
+
+    /// Walks, checks, and records the catalog the pages listed (`CatalogListing`).
+    func executeRecording() async -> (result: CaseResult, catalog: CatalogListing) {
         guard let operation = run.suite.operation(walk.operation), let success = operation.successResponse else {
-            return run.setupError(id: walk.id, operation: walk.operation, name: "\(walk.operation) › \(walk.name)",
-                                  "operation '\(walk.operation)' has no documented 2xx response to walk", at: walk.pointer)
+            let reason = "operation '\(walk.operation)' has no documented 2xx response to walk"
+            return (run.setupError(id: walk.id, operation: walk.operation, name: "\(walk.operation) › \(walk.name)", reason, at: walk.pointer),
+                    catalog(pages: [], requests: 0, complete: false, stop: (.failed, reason)))
         }
         let name = "\(operation.method) \(operation.path) › \(walk.name)"
         var fetched: [Fetched] = []
@@ -28,6 +32,7 @@ struct PaginationWalk: Sendable {
         var pastEnd: WalkObservation.Page?
         var complete = false
         var stoppedBy: CheckResult?
+        var stop: (status: CatalogListing.Status, reason: String)?
         var nextRequest: Result<HTTPRequest, RequestBuildError> = firstRequest(operation)
         var number = walk.style == .page ? walk.firstPage : 1
         while true {
@@ -37,6 +42,7 @@ struct PaginationWalk: Sendable {
                     detail: "fetched \(walk.maxPages) pages and the last still announced more; raise maxPages or check the end condition",
                     expected: "last page within \(walk.maxPages) pages", actual: "more pages after \(walk.maxPages)")
                 stoppedBy = CheckResult.from(name: CheckKind.walkMaxPages.title, check: CheckKind.walkMaxPages.id, findings: [f])
+                stop = (.incomplete, "the walk did not end within maxPages (\(walk.maxPages))")
                 break
             }
             guard case .success(let request) = nextRequest else {
@@ -44,12 +50,13 @@ struct PaginationWalk: Sendable {
                     let f = run.rule(walk.pointer).finding(kind: .error, check: CheckKind.transport.id,
                                                            title: "next page request could not be built", detail: e.message)
                     stoppedBy = CheckResult.from(name: TransportErrorCheck.name, check: CheckKind.transport.id, findings: [f])
+                    stop = (.failed, "next page request could not be built: \(e.message)")
                 }
                 break
             }
             let page = await fetch(request, operation: operation, success: success, number: number)
             fetched.append(page)
-            guard let body = page.body, let items = items(in: body) else { break }
+            guard let body = page.body, let items = items(in: body) else { stop = stopReason(page, success: success); break }
             let seen = observe(body, items: items, label: label(number))
             let empty = items.isEmpty && !observed.isEmpty
             if empty && walk.style == .page && walk.hasMore == nil {
@@ -102,7 +109,7 @@ struct PaginationWalk: Sendable {
                                 attempts: fetched.flatMap(\.sent.attempts),
                                 response: fetched.last?.sent.response.map { run.redactor.record($0, excerptCharacters: run.options.excerptBytes) },
                                 durationSeconds: fetched.reduce(0) { $0 + $1.sent.durationSeconds }, curl: first?.sent.curl, checks: checks)
-        return run.redacted(result)
+        return (run.redacted(result), catalog(pages: observed, requests: fetched.count, complete: complete, stop: stop))
     }
 
     func label(_ number: Int) -> String { walk.style == .page ? "page \(number)" : "page \(number) of the walk" }

@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var targetName: String?
     /// Bytes of each response body kept as an excerpt in the records.
     public var excerptBytes: Int
+    /// `--confirm-removals BEFORE.json`: the earlier run's catalogs, whose missing items are fetched by id.
+    public var previousCatalogs: PreviousCatalogs?
     /// Called for each finished case, in plan order (console lines, progress).
     public var onCase: (@Sendable (_ suite: Suite, _ result: CaseResult) -> Void)?
     /// Called when a suite starts, with the (redacted) base URL it is sent to.

@@ -42,24 +42,28 @@ public struct Runner: Sendable {
         let context = SuiteRun(suite: suite, transport: transport, options: options, environment: environment, deadline: deadline)
         let plan = SuitePlan(suite: suite)
         options.onSuite?(suite, context.redactor.redact(context.baseURL))
-        var jobs: [@Sendable () async -> CaseResult] = []
-        for c in plan.cases where options.selects(id: c.id, name: c.name) { jobs.append { await context.run(c) } }
-        for w in plan.walks where options.selects(id: w.id, name: w.name) { jobs.append { await PaginationWalk(run: context, walk: w).execute() } }
+        // Walks also hand back the catalog their pages listed.
+        var jobs: [@Sendable () async -> (CaseResult, CatalogListing?)] = []
+        for c in plan.cases where options.selects(id: c.id, name: c.name) { jobs.append { (await context.run(c), nil) } }
+        for w in plan.walks where options.selects(id: w.id, name: w.name) { jobs.append { await PaginationWalk(run: context, walk: w).executeRecording() } }
         for x in plan.crossChecks where options.selects(id: x.id, name: x.name) {
-            jobs.append { await CrossRequestCheck(run: context, cross: x).execute() }
+            jobs.append { (await CrossRequestCheck(run: context, cross: x).execute(), nil) }
         }
         let all = jobs
         let onCase = options.onCase
         let target = options.targetName ?? context.redactor.redact(Endpoint.hostPort(context.baseURL))
         let identity = FindingIdentity(suite: suite, target: target)
-        let cases = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i -> CaseResult in
-            var one = [await all[i]()]
+        let outputs = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i -> (CaseResult, CatalogListing?) in
+            let output = await all[i]()
+            var one = [output.0]
             identity.assign(&one)
-            return one[0]
-        }, delivered: { _, result in onCase?(suite, result) })
+            return (one[0], output.1)
+        }, delivered: { _, output in onCase?(suite, output.0) })
+        let catalogs = await CatalogRecorder(run: context).listings(walked: outputs.compactMap(\.1))
         var result = SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
                                  target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
-                                 cases: cases, durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt)
+                                 cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
+                                 catalogs: catalogs)
         let planned = plan.cases.map { ($0.id, $0.name) } + plan.walks.map { ($0.id, $0.name) } + plan.crossChecks.map { ($0.id, $0.name) }
         result.unselected = planned.filter { !options.selects(id: $0.0, name: $0.1) }.map(\.0)
         return result

@@ -7,6 +7,7 @@ import Foundation
 //   input            7.52 MB (10000 items), contract: suites/scale-gp-v5-list-models.json, best of 7
 //   parse              …  ms    … MB/s   (goal ≥ 300)
 //   …
+// `--diff` measures `conform diff` on two nights of a 10,000-model catalog instead (DiffBench.swift).
 // `--json` prints one line instead: {"input_mb":…, "parse_mb_s":…, "validate_mb_s":…, "foundation_parse_mb_s":…,
 // "parse_ms":…, "validate_ms":…, "peak_rss_mb":…}.
 
@@ -17,10 +18,12 @@ struct BenchOptions {
     var suitePath: String?
     /// `--profile-parse`: only repeat the parse phase (for `perf record`) and print its time.
     var profileParseOnly = false
+    /// `--diff`: measure `conform diff` on two nights of an `--items`-model catalog instead (`DiffBench`).
+    var diff = false
     /// `--emit DIR`: also write the page and the contract there, so other tools measure the same bytes.
     var emitDirectory: String?
 
-    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR]"
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR] [--diff]"
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -33,12 +36,13 @@ struct BenchOptions {
                 guard let p = it.next() else { throw BenchError("--suite needs a path\n\(Self.usage)") }
                 suitePath = p
             case "--profile-parse": profileParseOnly = true
+            case "--diff": diff = true
             case "--emit":
                 guard let d = it.next() else { throw BenchError("--emit needs a folder\n\(Self.usage)") }
                 emitDirectory = d
             case "-h", "--help": throw BenchError(Self.usage)
             default:
-                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--help"])
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--diff", "--help"])
                 throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
             }
         }
@@ -64,6 +68,10 @@ func checkPage(_ bytes: [UInt8], _ contract: BenchContract, _ context: Evaluatio
 
 func run() throws {
     let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    if options.diff {
+        try DiffBench.run(items: options.items, repetitions: options.repetitions, json: options.json)
+        return
+    }
     let page = ModelPage(itemCount: options.items)
     let bytes = page.bytes()
     let megabytes = Double(bytes.count) / 1_000_000

@@ -5,10 +5,12 @@ import ConformCore
 /// Exit codes: 0 all held · 1 a check failed · 2 usage or suite error · 3 checks could not run.
 nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("run", "Run suites against a live server (or a mock) and write reports.", RunCommand.run),
+    ("diff", "Compare two results files: new, fixed, still failing, checks added or removed, errors.", DiffCommand.run),
     ("validate", "Check suite files strictly; list every problem with file:line:col.", ValidateCommand.run),
     ("schema", "Validate JSON files against a JSON Schema: conform schema check …", SchemaCommand.run),
     ("mock", "Serve the suites' operations from a synthesised dataset (optionally drifted).", MockCommand.run),
     ("baseline", "Accept known failures with a reason and an expiry: conform baseline add …", BaselineCommand.run),
+    ("trend", "Tabulate and chart many nights of results per suite and target (Markdown, SVG).", TrendCommand.run),
     ("selftest", "Run each suite against the mock and against every drift; list blind spots.", SelftestCommand.run),
     ("demo", "Start the mock, run every suite in suites/, write reports/, show one drifted run.", DemoCommand.run),
 ]

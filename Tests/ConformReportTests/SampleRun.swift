@@ -109,6 +109,7 @@ enum SampleRun {
                     let finding = c.checks[k].findings[f]
                     let wild = finding.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
                     c.checks[k].findings[f].id = FindingIdentity.hash([c.id, c.checks[k].name, finding.check, finding.rulePointer ?? "", wild])
+                    c.checks[k].findings[f].sharedId = FindingIdentity.hash(["shared", c.id, c.checks[k].name, finding.check, finding.rulePointer ?? "", wild])
                 }
             }
             return c

@@ -132,6 +132,8 @@ import Testing
         let webui = try await Self.run(Self.suiteText(), body: Self.noDigest, target: "open-webui")
         #expect(litellm.suites[0].target == "litellm")
         #expect(Self.ids(litellm, check: "schema.required").isDisjoint(with: Self.ids(webui, check: "schema.required")))
+        let shared = { (r: RunResult) in Set(Self.failures(r).filter { $0.finding.check == "schema.required" }.compactMap(\.finding.sharedId)) }
+        #expect(!shared(litellm).isEmpty && shared(litellm) == shared(webui), "the same problem on two targets lines up by sharedId")
         let again = try await Self.run(Self.suiteText(), body: Self.noSize, target: "litellm")
         #expect(Self.ids(again, case: "first", check: "schema.required") != Self.ids(litellm, case: "first", check: "schema.required"))
     }

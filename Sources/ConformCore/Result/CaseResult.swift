@@ -43,11 +43,14 @@ public struct SuiteResult: Sendable, Hashable, Codable {
     /// Ids of the planned cases, walks and cross-checks that `--filter` left out: they exist in the suite
     /// but did not run (a baseline entry for one is unobserved, not orphaned).
     public var unselected: [String] = []
+    /// The catalog seen per list operation (walked, or read through its `catalog` member); see `CatalogListing`.
+    public var catalogs: [CatalogListing] = []
 
     public init(suite: String, title: String, file: String, baseURL: String, target: String = "", suiteHash: String = "",
-                cases: [CaseResult] = [], durationSeconds: Double = 0, startedAt: String = "") {
+                cases: [CaseResult] = [], durationSeconds: Double = 0, startedAt: String = "", catalogs: [CatalogListing] = []) {
         self.suite = suite; self.title = title; self.file = file; self.baseURL = baseURL; self.target = target
         self.suiteHash = suiteHash; self.cases = cases; self.durationSeconds = durationSeconds; self.startedAt = startedAt
+        self.catalogs = catalogs
     }
 
     public var counts: Tally { Tally(cases.flatMap(\.checks)) }

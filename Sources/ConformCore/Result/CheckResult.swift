@@ -16,11 +16,13 @@ public struct CheckResult: Sendable, Hashable, Codable {
     public var rule: String?
     /// The check's stable id (`FindingIdentity`): set by the runner once the suite and target are known.
     public var id: String?
+    /// The id without the target: equal for the same check of the same suite on two targets.
+    public var sharedId: String?
 
     public init(name: String, check: String, status: Status, findings: [Finding] = [], skipReason: String? = nil,
-                rule: String? = nil, id: String? = nil) {
+                rule: String? = nil, id: String? = nil, sharedId: String? = nil) {
         self.name = name; self.check = check; self.status = status; self.findings = findings; self.skipReason = skipReason
-        self.rule = rule; self.id = id
+        self.rule = rule; self.id = id; self.sharedId = sharedId
     }
 
     /// Passed when there are no findings, failed on any failure, error when only errors.

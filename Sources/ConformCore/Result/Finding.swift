@@ -32,12 +32,14 @@ public struct Finding: Sendable, Hashable, Codable {
     public var id: String?
     /// The finding's class against `conform run --baseline` (`new`, `known`, `expired`); nil without a baseline.
     public var baseline: BaselineMark?
+    /// The id without the target (`FindingIdentity`): equal for the same problem found on two targets.
+    public var sharedId: String?
 
     public init(kind: Kind = .failure, check: String, title: String, detail: String, pointer: String? = nil,
                 rulePointer: String? = nil, ruleLocation: String? = nil, expected: String? = nil,
-                actual: String? = nil, citation: String? = nil, argument: String? = nil, id: String? = nil) {
+                actual: String? = nil, citation: String? = nil, argument: String? = nil, id: String? = nil, sharedId: String? = nil) {
         self.kind = kind; self.check = check; self.title = title; self.detail = detail; self.pointer = pointer
         self.rulePointer = rulePointer; self.ruleLocation = ruleLocation; self.expected = expected
-        self.actual = actual; self.citation = citation; self.argument = argument; self.id = id
+        self.actual = actual; self.citation = citation; self.argument = argument; self.id = id; self.sharedId = sharedId
     }
 }

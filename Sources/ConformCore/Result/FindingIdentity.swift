@@ -7,6 +7,7 @@
 /// scale-v5 │ api.example.com:443 │ list.default │ schema │ body matches schema │ schema.required │
 ///     /operations/[list]/responses/200/schema/properties/items/items/required │ digest │ /items/*
 /// ```
+/// `sharedId` is the same hash without the target: equal for the same problem on two targets.
 /// The rule path is the finding's rule pointer with every array position in the suite replaced by what
 /// the element *is*: an operation, case, walk or cross-check by its `id`, an invariant by its `name` or
 /// canonical expression (`Invariant.identity`), any other object by its `id` member. Values, item
@@ -81,18 +82,30 @@ public struct FindingIdentity: Sendable {
         return out
     }
 
-    /// Sets `id` on every check and finding of a suite's cases.
+    /// Sets `id` and `sharedId` on every check and finding of a suite's cases.
     public func assign(_ cases: inout [CaseResult]) {
         for c in cases.indices {
             let caseId = cases[c].id
             for k in cases[c].checks.indices {
                 let check = cases[c].checks[k]
-                cases[c].checks[k].id = Self.hash(checkKey(caseId: caseId, check))
+                let key = checkKey(caseId: caseId, check)
+                cases[c].checks[k].id = Self.hash(key)
+                cases[c].checks[k].sharedId = Self.hash(Self.withoutTarget(key))
                 for f in check.findings.indices {
-                    cases[c].checks[k].findings[f].id = Self.hash(findingKey(caseId: caseId, check: check, check.findings[f]))
+                    let key = findingKey(caseId: caseId, check: check, check.findings[f])
+                    cases[c].checks[k].findings[f].id = Self.hash(key)
+                    cases[c].checks[k].findings[f].sharedId = Self.hash(Self.withoutTarget(key))
                 }
             }
         }
+    }
+
+    /// A key without its target part: the same rule or problem on every target (compatibility matrices,
+    /// diffs between two targets).
+    static func withoutTarget(_ key: [String]) -> [String] {
+        var k = key
+        k.remove(at: 1)
+        return k
     }
 
     /// 16 hex digits of the SHA-256 of the key's parts, separated by U+001F (which no part can hold unnoticed).

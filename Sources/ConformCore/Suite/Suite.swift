@@ -142,14 +142,16 @@ public struct Operation: Sendable {
     public var probeQuery: [(String, JSONValue)]
     /// `probePath`: path parameter values for generated probes and auth cases (operations with `{name}`s).
     public var probePath: [(String, JSONValue)]
+    /// `catalog`: how to read the catalog from one response, for a list without a walk; nil otherwise.
+    public var catalog: CatalogSpec?
     public var pointer: JSONPointer
 
     public init(id: String, method: String, path: String, description: String? = nil, parameters: [Parameter] = [],
                 parameterError: ParameterError? = nil, responses: [ResponseSpec] = [], probeQuery: [(String, JSONValue)] = [],
-                probePath: [(String, JSONValue)] = [], pointer: JSONPointer) {
+                probePath: [(String, JSONValue)] = [], catalog: CatalogSpec? = nil, pointer: JSONPointer) {
         self.id = id; self.method = method; self.path = path; self.description = description
         self.parameters = parameters; self.parameterError = parameterError; self.responses = responses
-        self.probeQuery = probeQuery; self.probePath = probePath; self.pointer = pointer
+        self.probeQuery = probeQuery; self.probePath = probePath; self.catalog = catalog; self.pointer = pointer
     }
 
     public func response(for status: Int) -> ResponseSpec? { responses.first { $0.status == status } }

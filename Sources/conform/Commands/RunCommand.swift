@@ -26,6 +26,8 @@ enum RunCommand {
                        help: "Define a variable (repeatable): ${NAME} in case, walk and cross-check query/path values becomes VALUE; expressions read it as request.vars.NAME (a number or boolean when VALUE is one)."),
             OptionSpec("baseline", value: "FILE", help: "Accept the failures listed in FILE (reports/baseline.schema.json): known ones do not fail the run; new, expired and stale entries do."),
             OptionSpec("allow-stale", help: "With --baseline: a stale entry (its failure is fixed) is a warning instead of a failure."),
+            OptionSpec("confirm-removals", value: "BEFORE.json",
+                       help: "Fetch by id (through the suite's get-by-id operation) each model BEFORE.json's catalog listed that this run's listing lacks; 404/410 confirms the removal (at most 50 per listing)."),
             OptionSpec("quiet", short: "q", help: "Print only failing cases and the summary."),
             OptionSpec("verbose", short: "v", help: "Also print passed and skipped checks, and every case's attempts."),
         ],

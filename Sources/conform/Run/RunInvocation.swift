@@ -58,6 +58,7 @@ struct RunInvocation {
                              retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
                              filter: parsed.value("filter"), variables: variables)
         options.targetName = targetName
+        if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
         baseline = parsed.value("baseline"); allowStale = parsed.flag("allow-stale")
@@ -116,6 +117,7 @@ struct RunInvocation {
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
         if let summary = result.baseline { BaselineConsole.print(summary, run: result) }
+        if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false
         for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),
                                      ("JSON", json, JSONReport.render)] as [(String, String?, (RunResult) -> String)] {

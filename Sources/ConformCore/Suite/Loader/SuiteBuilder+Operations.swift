@@ -1,6 +1,6 @@
 extension SuiteBuilder {
     static let operationKeys = ["id", "method", "path", "description", "parameters", "parameterError", "responses",
-                                "probeQuery", "probePath"]
+                                "probeQuery", "probePath", "catalog"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     func readOperations(_ top: Members) -> [Operation] {
@@ -34,10 +34,11 @@ extension SuiteBuilder {
         let scratch = Operation(id: id ?? "", method: method ?? "GET", path: path ?? "/", parameters: parameters, pointer: pointer)
         let probeQuery = m.members("probeQuery", what: "probeQuery").map { parameterValues($0, of: scratch, in: .query) } ?? []
         let probePath = m.members("probePath", what: "probePath").map { parameterValues($0, of: scratch, in: .path) } ?? []
+        let catalog = m.members("catalog", what: "catalog").flatMap { readCatalog($0, responses: responses) }
         guard let id, let method, let path else { return nil }
         return Operation(id: id, method: method, path: path, description: description, parameters: parameters,
                          parameterError: parameterError, responses: responses, probeQuery: probeQuery, probePath: probePath,
-                         pointer: pointer)
+                         catalog: catalog, pointer: pointer)
     }
 
     /// Path must start with `/`; `{name}`s and `in: path` parameters must match one to one.

@@ -52,6 +52,7 @@ final class SuiteBuilder {
                           operations: operations, cases: cases, walks: walks, crossChecks: crossChecks, file: file)
         checkGeneratedCases(of: suite)
         checkQueryReferences(of: suite)
+        checkCatalogs(of: suite)
         return reader.hasErrors ? nil : suite
     }
 

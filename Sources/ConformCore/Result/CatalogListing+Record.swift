@@ -1,0 +1,50 @@
+extension CatalogListing {
+    /// Items past this many in one listing keep id and hash only (bounds results.json: ≈ 2,000 × a model's members).
+    public static let itemsWithMembers = 2_000
+    /// At most this many top-level members are kept per item (in key order); the item hash still covers all.
+    public static let membersPerItem = 64
+    /// Member values are kept to this many characters of their canonical text.
+    public static let valueCharacters = 120
+
+    /// A listing of `items` as the list answered them: ids taken from `itemId`, content hashed canonically.
+    /// Every text written (ids, member values) goes through `redact` first, and hashes are taken of the redacted
+    /// text, so a secret echoed in a catalog never reaches the results file, not even as a hash.
+    public static func record(operation: String, source: String, itemId: String, status: Status, reason: String? = nil,
+                              requests: Int, items: [JSONValue], redact: (String) -> String) -> CatalogListing {
+        var seen = Set<String>()
+        var recorded: [CatalogItem] = []
+        var withoutId = 0
+        for item in items {
+            guard let raw = id(of: item, member: itemId) else { withoutId += 1; continue }
+            let id = redact(raw)
+            guard seen.insert(id).inserted else { continue }
+            let detail = recorded.count < itemsWithMembers
+            recorded.append(CatalogItem(id: id, hash: SHA256.hex(redact(CanonicalJSON.text(item)).utf8),
+                                        members: detail ? members(of: item, redact: redact) : nil))
+        }
+        let settled: Status = status == .complete && recorded.isEmpty && withoutId == 0 ? .empty : status
+        return CatalogListing(operation: operation, source: source, itemId: itemId, status: settled, reason: reason,
+                              requests: requests, items: recorded, itemsWithoutId: withoutId)
+    }
+
+    /// A string id as it is, a number id as its text; nil for anything else.
+    static func id(of item: JSONValue, member: String) -> String? {
+        switch item[member] {
+        case .string(let s)?: return s
+        case .number(let n)?: return n.text
+        default: return nil
+        }
+    }
+
+    /// The item's top-level members in canonical key order (none for an item that is not an object).
+    static func members(of item: JSONValue, redact: (String) -> String) -> [CatalogMember] {
+        guard let object = item.objectValue else { return [] }
+        let names = object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(membersPerItem)
+        return names.map { key in
+            let value = object[key] ?? .null
+            let text = redact(CanonicalJSON.text(value))
+            return CatalogMember(name: redact(key), hash: String(SHA256.hex(text.utf8).prefix(16)),
+                                 value: JSONValue.trim(text, valueCharacters))
+        }
+    }
+}
