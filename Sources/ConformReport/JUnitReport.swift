@@ -25,18 +25,22 @@ public enum JUnitReport {
         xml.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         let suites = run.suites.map(SuiteRows.init)
         let total = suites.reduce(Tally()) { $0 + $1.tally }
+        let known = suites.reduce(0) { $0 + knownCount($1) }, baseline = baselineTally(run.baseline)
         xml.open("testsuites", [("name", run.tool), ("time", ReportFormat.seconds(run.durationSeconds)),
-                                ("tests", "\(total.total)"), ("failures", "\(total.failed)"), ("errors", "\(total.errors)")])
+                                ("tests", "\(total.total + baseline.tests)"), ("failures", "\(total.failed - known + baseline.failures)"),
+                                ("errors", "\(total.errors)")])
         for (index, suite) in suites.enumerated() { renderSuite(suite, index: index, run: run, into: &xml) }
+        if let b = run.baseline { renderBaselineSuite(b, index: suites.count, into: &xml) }
         xml.close("testsuites")
         return xml.text
     }
 
     private static func renderSuite(_ rows: SuiteRows, index: Int, run: RunResult, into xml: inout XMLLines) {
         let suite = rows.suite
+        let known = knownCount(rows)
         var attributes: [(String, String)] = [
-            ("name", suite.suite), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed)"),
-            ("errors", "\(rows.tally.errors)"), ("skipped", "\(rows.tally.skipped)"),
+            ("name", suite.suite), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed - known)"),
+            ("errors", "\(rows.tally.errors)"), ("skipped", "\(rows.tally.skipped + known)"),
             ("time", ReportFormat.seconds(suite.durationSeconds)),
         ]
         if !suite.startedAt.isEmpty { attributes.append(("timestamp", suite.startedAt)) }
@@ -69,10 +73,15 @@ public enum JUnitReport {
             xml.open("testcase", attributes)
             xml.empty("skipped", [("message", check.skipReason ?? "skipped")])
             xml.close("testcase")
+        case .failed where check.isAcceptedFailure:
+            xml.open("testcase", attributes)
+            xml.empty("skipped", [("message", BaselineText.knownMessage(check))])
+            xml.close("testcase")
         case .failed, .error:
             let element = check.status == .failed ? "failure" : "error"
             xml.open("testcase", attributes)
-            xml.element(element, [("message", message(check)), ("type", check.check)], body: JUnitFailureBody.text(check, in: c))
+            let expired = BaselineText.expiredNote(check).map { $0 + ": " } ?? ""
+            xml.element(element, [("message", expired + message(check)), ("type", check.check)], body: JUnitFailureBody.text(check, in: c))
             xml.close("testcase")
         }
     }

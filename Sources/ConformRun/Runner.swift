@@ -60,10 +60,13 @@ public struct Runner: Sendable {
             return (one[0], output.1)
         }, delivered: { _, output in onCase?(suite, output.0) })
         let catalogs = await CatalogRecorder(run: context).listings(walked: outputs.compactMap(\.1))
-        return SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
-                           target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
-                           cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
-                           catalogs: catalogs)
+        var result = SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
+                                 target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
+                                 cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
+                                 catalogs: catalogs)
+        let planned = plan.cases.map { ($0.id, $0.name) } + plan.walks.map { ($0.id, $0.name) } + plan.crossChecks.map { ($0.id, $0.name) }
+        result.unselected = planned.filter { !options.selects(id: $0.0, name: $0.1) }.map(\.0)
+        return result
     }
 
     /// `2026-11-22T04:15:40Z`.

@@ -9,6 +9,7 @@ nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String
     ("validate", "Check suite files strictly; list every problem with file:line:col.", ValidateCommand.run),
     ("schema", "Validate JSON files against a JSON Schema: conform schema check …", SchemaCommand.run),
     ("mock", "Serve the suites' operations from a synthesised dataset (optionally drifted).", MockCommand.run),
+    ("baseline", "Accept known failures with a reason and an expiry: conform baseline add …", BaselineCommand.run),
     ("trend", "Tabulate and chart many nights of results per suite and target (Markdown, SVG).", TrendCommand.run),
     ("selftest", "Run each suite against the mock and against every drift; list blind spots.", SelftestCommand.run),
     ("demo", "Start the mock, run every suite in suites/, write reports/, show one drifted run.", DemoCommand.run),

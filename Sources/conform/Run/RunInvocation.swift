@@ -12,6 +12,9 @@ struct RunInvocation {
     var markdown: String?
     var json: String?
     var verbosity: ConsoleReporter.Verbosity
+    /// `--baseline FILE` and `--allow-stale`.
+    var baseline: String?
+    var allowStale: Bool
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         guard !parsed.positional.isEmpty else { throw UsageError(message: "no suite given: conform run PATH... (a suite file or a folder)") }
@@ -58,6 +61,8 @@ struct RunInvocation {
         if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
+        baseline = parsed.value("baseline"); allowStale = parsed.flag("allow-stale")
+        if allowStale && baseline == nil { throw UsageError(message: "--allow-stale needs --baseline FILE") }
     }
 
     /// Loads, preflights, runs, reports. Returns the exit code.
@@ -69,6 +74,14 @@ struct RunInvocation {
             return 2
         }
         let environment = ProcessInfo.processInfo.environment
+        var accepted: (file: BaselineFile, today: BaselineDate)?
+        if let path = baseline {
+            guard let file = BaselineLoading.load(path) else { Console.err("nothing was sent"); return 2 }
+            do { accepted = (file, try Today.date(environment: environment)) } catch {
+                Console.err("error: \(error.message); nothing was sent")
+                return 2
+            }
+        }
         let missing = Runner.missingCredentials(in: suites, environment: environment)
         guard missing.isEmpty else {
             for m in missing {
@@ -96,10 +109,14 @@ struct RunInvocation {
         // responses and buffers bodies without back-pressure (docs/run.md); https:// still needs URLSession.
         let transport = NetworkTransport(configuration: .init(maxBodyBytes: maxBody))
         let runner = Runner(transport: transport, options: options, environment: environment)
-        let result = Blocking.wait { await runner.run(suites) }
+        var result = Blocking.wait { await runner.run(suites) }
+        if let accepted, let path = baseline {
+            result = BaselineClassifier.classify(result, against: accepted.file, file: path, today: accepted.today, allowStale: allowStale)
+        }
         reporter.finish()
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
+        if let summary = result.baseline { BaselineConsole.print(summary, run: result) }
         if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false
         for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),
