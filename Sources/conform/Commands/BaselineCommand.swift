@@ -69,13 +69,9 @@ enum BaselineCommand {
             guard let d = BaselineDate(text) else { throw UsageError(message: "--expires must be a date YYYY-MM-DD, got '\(text)'") }
             expires = d
         }
-        guard let data = FileManager.default.contents(atPath: resultsPath) else {
-            Console.err("error: cannot read results file \(resultsPath)")
-            return 2
-        }
         let run: RunResult
-        do { run = try JSONReport.decode(String(decoding: data, as: UTF8.self)) } catch {
-            Console.err("error: \(resultsPath): \(error)")
+        do { run = try ResultsFiles.decode(file: resultsPath) } catch {
+            Console.err("error: \(error.description)")
             return 2
         }
         guard var baseline = BaselineLoading.load(to, missingIsEmpty: true) else { return 2 }
