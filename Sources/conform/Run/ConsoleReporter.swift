@@ -124,7 +124,7 @@ final class ConsoleReporter: @unchecked Sendable {
         var groups: [String: [Finding]] = [:]
         for f in findings {
             let wild = f.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
-            let key = [f.check, f.title, f.rulePointer ?? "", wild].joined(separator: "\u{0}")
+            let key = [f.check, f.title, f.rulePointer ?? "", wild, f.argument ?? ""].joined(separator: "\u{0}")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
@@ -138,6 +138,7 @@ final class ConsoleReporter: @unchecked Sendable {
         if let e = f.expected, let a = f.actual, !f.detail.contains(a), !f.detail.contains("expected"), e != "boolean true" { out.append("      expected \(e), got \(a)") }
         if let loc = f.ruleLocation ?? f.rulePointer { out.append("      rule: \(loc)") }
         if let c = f.citation { out.append("      cites: \(JSONWriter.quote(JSONValue.trim(c, 160)))") }
+        if let id = f.id, verbosity == .verbose { out.append("      id: \(id)") }
         return out
     }
 
