@@ -61,7 +61,7 @@ public enum DiffMarkdown {
         } else {
             head = "**✔ No new failures**"
         }
-        let counts = RunDiff.Change.allCases.map { "\(diff.count($0)) \($0.title)" }.joined(separator: " · ")
+        let counts = RunDiff.Change.allCases.map { $0.counted(diff.count($0)) }.joined(separator: " · ")
         return head + " — " + MarkdownText.code(beforeName) + " → " + MarkdownText.code(afterName) + ": " + counts
     }
 

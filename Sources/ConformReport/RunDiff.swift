@@ -25,6 +25,15 @@ public struct RunDiff: Sendable {
         /// A check that could not run before and runs now.
         case recovered
 
+        /// `3 new`, `1 check added`, `2 checks added`: a count with its change, for verdict lines.
+        public func counted(_ n: Int) -> String {
+            switch self {
+            case .checkAdded: return "\(n) check\(n == 1 ? "" : "s") added"
+            case .checkRemoved: return "\(n) check\(n == 1 ? "" : "s") removed"
+            default: return "\(n) \(title)"
+            }
+        }
+
         /// Readable heading: "new", "still failing".
         public var title: String {
             switch self {

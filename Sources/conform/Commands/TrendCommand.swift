@@ -64,7 +64,7 @@ enum TrendCommand {
             let known = suite.cases.reduce(0) { $0 + $1.checks.filter(\.isAcceptedFailure).count }
             return TrendExtras(known: known)
         })
-        let markdown = TrendMarkdown.render(series, lastNights: lastNights)
+        let markdown = TrendMarkdown.render(series, runs: runs.count, lastNights: lastNights)
         var written: [String] = []
         do {
             if let path = parsed.value("markdown") { try ReportFile.write(markdown, to: path); written.append(path) }
