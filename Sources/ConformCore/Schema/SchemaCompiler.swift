@@ -86,8 +86,7 @@ struct SchemaCompiler {
         case "maxLength": node.maxLength = count(key, value)
         case "pattern":
             guard case .string(let s) = value else { return problem(key, "pattern must be a string") }
-            guard let p = SchemaPattern(s) else { return problem(key, "pattern is not a valid regular expression: \(s)") }
-            node.pattern = p
+            do { node.pattern = try SchemaPattern(s) } catch { refused(error, pattern: s, at: node.pointer.appending(key), inKey: false) }
         case "format":
             guard case .string(let s) = value else { return problem(key, "format must be a string") }
             if assertsFormats && FormatChecker.isKnown(s) { node.format = s }
@@ -117,8 +116,9 @@ struct SchemaCompiler {
             guard case .object(let o) = value else { return problem(key, "patternProperties must be an object") }
             var list = node.patternProperties
             for name in o.keys {
-                guard let p = SchemaPattern(name) else { problem(key, "not a valid regular expression: \(name)"); continue }
-                list.append((p, sub(key, name)))
+                do { list.append((try SchemaPattern(name), sub(key, name))) } catch {
+                    refused(error, pattern: name, at: node.pointer.appending(key).appending(name), inKey: true)
+                }
             }
             node.patternProperties = list
         case "additionalProperties":
@@ -203,6 +203,12 @@ struct SchemaCompiler {
 
     func problem(_ key: String, _ message: String) {
         node.problems.append(SchemaCompileError(message: message, documentURI: documentURI, pointer: node.pointer.appending(key)))
+    }
+
+    /// Records a refused regex with the offset of the culprit inside the pattern string.
+    private func refused(_ error: RegexSyntaxError, pattern: String, at pointer: JSONPointer, inKey: Bool) {
+        node.problems.append(SchemaCompileError(message: error.explained(in: pattern), documentURI: documentURI, pointer: pointer,
+                                                stringOffset: error.offset, inKey: inKey))
     }
 
     /// The node a reference names, or nil after recording why it does not resolve.

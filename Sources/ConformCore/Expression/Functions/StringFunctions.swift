@@ -14,9 +14,9 @@ extension BuiltinFunctions {
         },
         BuiltinFunction("matches", arity: 2...2, signature: "matches(string, regex)", validate: validateRegex) { (c: FunctionCall) throws(ExpressionFailure) -> Evaluated in
             let s = try c.string(0), pattern = try c.string(1)
-            switch RegexCache.shared.regex(pattern) {
-            case .success(let regex): return Evaluated(.bool(RegexCache.search(regex, in: s)))
-            case .failure(let e): throw .problem("matches(): invalid regex \(JSONValue.string(pattern).shown): \(e.message)")
+            switch RegexProgramCache.shared.program(pattern) {
+            case .success(let program): return Evaluated(.bool(program.matches(s)))
+            case .failure(let e): throw .problem("matches(): \(e.explained(in: pattern))")
             }
         },
         BuiltinFunction("lower", arity: 1...1, signature: "lower(string)") { (c: FunctionCall) throws(ExpressionFailure) -> Evaluated in Evaluated(.string(try c.string(0).lowercased())) },
@@ -27,14 +27,18 @@ extension BuiltinFunctions {
         },
     ]
 
-    /// A regex written as a literal must compile when the suite loads, not when a response arrives.
+    /// A regex written as a literal must compile when the suite loads, not when a response arrives: a refused
+    /// construct (a backreference, lookaround) is a load error pointing inside the literal.
     @Sendable static func validateRegex(_ args: [ExpressionNode]) throws(ExpressionSyntaxError) {
         guard args.count == 2, case .literal(let v) = args[1].kind else { return }
         guard case .string(let pattern) = v else {
             throw ExpressionSyntaxError("matches() needs a regex string, got \(v.shown)", at: args[1].start)
         }
-        if case .failure(let e) = RegexCache.shared.regex(pattern) {
-            throw ExpressionSyntaxError("invalid regex \(JSONValue.string(pattern).shown): \(e.message)", at: args[1].start)
+        if case .failure(let e) = RegexProgramCache.shared.program(pattern) {
+            // Inside the literal when it is written without escapes (its source is then the pattern's bytes).
+            let literal = args[1]
+            let plain = literal.end - literal.start == pattern.utf8.count + 2
+            throw ExpressionSyntaxError("matches(): \(e.explained(in: pattern))", at: plain ? literal.start + 1 + e.offset : literal.start)
         }
     }
 }

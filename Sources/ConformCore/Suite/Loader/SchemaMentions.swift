@@ -1,5 +1,3 @@
-import Foundation
-
 /// Answers "does some branch of this schema name this body path?", so an invariant that reads a field
 /// no schema mentions (a typo such as `itmes`) is refused at load time instead of failing — or worse,
 /// passing through `??` — at run time.
@@ -79,8 +77,8 @@ struct SchemaMentions {
     }
 
     private static func matches(_ pattern: String, _ text: String) -> Bool {
-        guard let re = try? NSRegularExpression(pattern: pattern) else { return false }
-        return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard case .success(let program) = RegexProgramCache.shared.program(pattern) else { return false }
+        return program.matches(text)
     }
 
     private func collectNames(_ schema: JSONValue, uri: String, into names: inout Set<String>, visited: inout Set<String>, depth: Int) {

@@ -15,16 +15,11 @@ extension SuiteBuilder {
         }
     }
 
-    /// The file offset of a byte inside a string value, when the string is written without escapes
-    /// (so its bytes in the file are exactly its UTF-8); nil otherwise.
-    func offsetInside(stringAt pointer: JSONPointer, text: String, utf8Offset: Int) -> Int? {
-        guard let start = file.locations.values[pointer] else { return nil }
-        let bytes = file.source.bytes
-        let utf8 = Array(text.utf8)
-        let end = start + 1 + utf8.count
-        guard end < bytes.count, bytes[start] == UInt8(ascii: "\""), bytes[end] == UInt8(ascii: "\""),
-              Array(bytes[(start + 1)..<end]) == utf8 else { return nil }
-        return start + 1 + max(0, min(utf8Offset, utf8.count))
+    /// The file offset of a byte inside a string value (or, with `key`, inside the member key the
+    /// pointer names), through any escapes the string is written with.
+    func offsetInside(stringAt pointer: JSONPointer, text: String, utf8Offset: Int, key: Bool = false) -> Int? {
+        guard let start = key ? file.locations.keys[pointer] : file.locations.values[pointer] else { return nil }
+        return JSONStringOffsets.fileOffset(stringAt: start, in: file.source.bytes, decodedOffset: max(0, min(utf8Offset, text.utf8.count)))
     }
 
     /// An invariant: a string, or `{"expr", "name", "description"}`.

@@ -44,19 +44,28 @@ extension SuiteBuilder {
         return ok
     }
 
-    /// Asks the validator whether the schema compiles; its problems are reported where they are.
+    /// Asks the validator whether the schema compiles; each of its problems is reported where it is.
     private func compile(at pointer: JSONPointer) {
-        do {
-            try validator.compile(at: pointer)
-        } catch {
+        for error in validator.compileProblems(at: pointer) {
             if error.documentURI == documentURI || error.documentURI.isEmpty {
                 let at = error.pointer.tokens.isEmpty ? pointer : error.pointer
-                if reportedRefs.contains(where: { at.tokens.starts(with: $0.tokens) }) { return }
-                reader.error(error.message, at: at)
+                if reportedRefs.contains(where: { at.tokens.starts(with: $0.tokens) }) { continue }
+                if let inside = error.stringOffset,
+                   let offset = offsetInside(stringAt: at, text: error.inKey ? at.tokens.last ?? "" : string(at: at), utf8Offset: inside, key: error.inKey) {
+                    reader.error(error.message, at: at, offset: offset)
+                } else {
+                    reader.error(error.message, at: at)
+                }
             } else {
                 reader.error("\(error.message) (in \(error.documentURI)#\(error.pointer))", at: pointer)
             }
         }
+    }
+
+    /// The string at `pointer` in the suite document ("" when there is none).
+    private func string(at pointer: JSONPointer) -> String {
+        guard case .string(let s)? = pointer.resolve(in: file.document) else { return "" }
+        return s
     }
 
     /// The schemas an invariant may draw field names from, de-duplicated, in order.
