@@ -58,6 +58,13 @@ import Testing
             ##"walk-check.json:17:105: error: unknown walk check "noDuplicateId"; did you mean "noDuplicateIds"? (at /walks/0/checks/0)"##]),
         .init(file: "walk-needs-total", problems: [
             ##"walk-needs-total.json:17:105: error: walk check "stableTotal" needs "total" (at /walks/0/checks/0)"##]),
+        .init(file: "refused-regex", problems: [
+            ##"refused-regex.json:8:92: error: regex "^(a)\\1$" is refused: backreference \1 cannot be matched in linear time, at character 5; "##
+                + RegexSyntaxError.supported + " (at /definitions/Model/properties/id/pattern)",
+            ##"refused-regex.json:9:43: error: regex "^x-(?=\\w)" is refused: lookahead cannot be matched in linear time, at character 4; "##
+                + RegexSyntaxError.supported + ##" (at /definitions/Model/patternProperties/^x-(?=\w))"##,
+            ##"refused-regex.json:15:102: error: invariant does not parse: matches(): regex "^(?<!x)id" is refused: lookbehind cannot be matched in linear time, at character 2; "##
+                + RegexSyntaxError.supported + ##" at column 33 of "all(items, v => matches(v.id, '^(?<!x)id'))" (at /operations/0/responses/200/invariants/1)"##]),
         .init(file: "several-problems", problems: [
             ##"several-problems.json:11:5: error: operation is missing required key "method" (at /operations/0)"##,
             ##"several-problems.json:11:21: error: unknown key "methd" in operation; did you mean "method"? (at /operations/0/methd)"##,

@@ -2,8 +2,8 @@
 ///
 /// Matching is done by `RegexProgram` in time linear in the input, so constructs that need
 /// backtracking — backreferences `\1 \k<name>`, lookaround `(?= (?! (?<= (?<!` — are refused here, at
-/// load time, with the offset of the culprit, as is anything outside the subset (`\p{…}`, `\u{…}`,
-/// flags). Semantics are ECMA-262's without the `u` flag (Annex B for a lone `]`, `}` or a `{` that
+/// load time, with the offset of the culprit, as is anything outside the subset (`\u{…}`, flags,
+/// scripts in `\p{…}`). Semantics are ECMA-262's without the `u` flag (Annex B for a lone `]`, `}` or a `{` that
 /// does not start a quantifier), applied to Unicode scalars.
 public struct RegexParser {
     /// The largest count `{n}` / `{n,m}` accepts: larger counts would make the program (and so the
@@ -200,6 +200,8 @@ public struct RegexParser {
             throw RegexSyntaxError("backreference \\\(Character(Unicode.Scalar(c)!)) cannot be matched in linear time", at: offset(start))
         case ascii("k"):
             throw RegexSyntaxError("named backreference \\k cannot be matched in linear time", at: offset(start))
+        case ascii("p"), ascii("P"):
+            return .characterClass(try property(escapeAt: start), span: span(from: start))
         default:
             if let set = classEscape(c) { i += 1; return .characterClass(set, span: span(from: start)) }
             let value = try characterEscape(escapeAt: start, inClass: false)
@@ -256,14 +258,28 @@ public struct RegexParser {
                 i = save
             }
             return unit
-        case ascii("p"), ascii("P"):
-            throw RegexSyntaxError("Unicode property escapes \\p{…} are not supported", at: offset(start))
         default:
             if c < 0x80, let s = Unicode.Scalar(c), s.properties.isAlphabetic || (ascii("0")...ascii("9")).contains(c) {
                 throw RegexSyntaxError("unknown escape \\\(Character(s))", at: offset(start))
             }
             return c
         }
+    }
+
+    /// `\p{Name}` / `\P{Name}` with the `p` at the cursor (consumed through the `}`).
+    private mutating func property(escapeAt start: Int) throws(RegexSyntaxError) -> RegexCharacterClass {
+        let negated = scalars[i] == ascii("P")
+        i += 1
+        guard peekIs("{") else { throw RegexSyntaxError("\\p must be followed by {Name}", at: offset(start)) }
+        i += 1
+        var name = ""
+        while let c = peek(), c != ascii("}"), let s = Unicode.Scalar(c) { name.unicodeScalars.append(s); i += 1 }
+        guard peekIs("}") else { throw RegexSyntaxError("unterminated \\p{…}", at: offset(start)) }
+        i += 1
+        guard let ranges = RegexUnicodeProperty.ranges(named: name) else {
+            throw RegexSyntaxError("unsupported Unicode property \(JSONWriter.quote(name)) (supported: \(RegexUnicodeProperty.summary))", at: offset(start))
+        }
+        return RegexCharacterClass(ranges, negated: negated)
     }
 
     private mutating func hex(digits: Int, escapeAt start: Int, form: String) throws(RegexSyntaxError) -> UInt32 {
@@ -334,6 +350,7 @@ public struct RegexParser {
         i += 1
         guard let e = peek() else { throw RegexSyntaxError("pattern ends with a lone backslash", at: offset(start)) }
         if let set = classEscape(e) { i += 1; return .set(set.effectiveRanges) }
+        if e == ascii("p") || e == ascii("P") { return .set(try property(escapeAt: start).effectiveRanges) }
         if e == ascii("-") { i += 1; return .single(e) }
         if (ascii("1")...ascii("9")).contains(e) { throw RegexSyntaxError("octal escapes are not supported", at: offset(start)) }
         if e == ascii("B") || e == ascii("k") { throw RegexSyntaxError("unknown escape \\\(Character(Unicode.Scalar(e)!)) in a character class", at: offset(start)) }

@@ -15,7 +15,7 @@ public struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConverti
 
     /// The subset, in one line, for error messages and docs/regex.md.
     public static let supported = "supported: literals, escapes \\d \\D \\w \\W \\s \\S \\b \\B \\t \\n \\r \\f \\v \\0 \\cX \\xHH \\uHHHH "
-        + "and escaped punctuation, '.', classes [a-z] [^…], anchors ^ $, groups ( ) (?: ) (?<name> ), alternation |, "
+        + "\\p{…} \\P{…} (General_Category names) and escaped punctuation, '.', classes [a-z] [^…], anchors ^ $, groups ( ) (?: ) (?<name> ), alternation |, "
         + "quantifiers * + ? {n} {n,} {n,m} (counts up to \(RegexParser.maxCount)) and their lazy forms"
 }
 
