@@ -7,6 +7,7 @@ import Foundation
 //   input            7.52 MB (10000 items), contract: suites/scale-gp-v5-list-models.json, best of 7
 //   parse              …  ms    … MB/s   (goal ≥ 300)
 //   …
+// `--regex` measures pattern matching, NSRegularExpression against RegexProgram (RegexBench.swift).
 // `--diff` measures `conform diff` on two nights of a 10,000-model catalog instead (DiffBench.swift).
 // `--json` prints one line instead: {"input_mb":…, "parse_mb_s":…, "validate_mb_s":…, "foundation_parse_mb_s":…,
 // "parse_ms":…, "validate_ms":…, "peak_rss_mb":…}.
@@ -20,10 +21,12 @@ struct BenchOptions {
     var profileParseOnly = false
     /// `--diff`: measure `conform diff` on two nights of an `--items`-model catalog instead (`DiffBench`).
     var diff = false
+    /// `--regex`: measure pattern matching (the ReDoS case and everyday patterns) instead (`RegexBench`).
+    var regex = false
     /// `--emit DIR`: also write the page and the contract there, so other tools measure the same bytes.
     var emitDirectory: String?
 
-    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR] [--diff]"
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR] [--diff] [--regex]"
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -37,12 +40,13 @@ struct BenchOptions {
                 suitePath = p
             case "--profile-parse": profileParseOnly = true
             case "--diff": diff = true
+            case "--regex": regex = true
             case "--emit":
                 guard let d = it.next() else { throw BenchError("--emit needs a folder\n\(Self.usage)") }
                 emitDirectory = d
             case "-h", "--help": throw BenchError(Self.usage)
             default:
-                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--diff", "--help"])
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--diff", "--regex", "--help"])
                 throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
             }
         }
@@ -68,6 +72,10 @@ func checkPage(_ bytes: [UInt8], _ contract: BenchContract, _ context: Evaluatio
 
 func run() throws {
     let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    if options.regex {
+        try RegexBench.run(repetitions: options.repetitions)
+        exit(0)
+    }
     if options.diff {
         try DiffBench.run(items: options.items, repetitions: options.repetitions, json: options.json)
         return

@@ -1,15 +1,11 @@
 extension RegexProgram {
     /// The set of threads (instruction indices) at one input position: each instruction at most once,
-    /// which is what bounds the work per position by the program's size.
+    /// which is what bounds the work per position by the program's size. Lives in scratch memory
+    /// borrowed for one match.
     struct ThreadList {
-        var dense: [Int32]
-        var sparse: [Int32]
+        let dense: UnsafeMutablePointer<Int32>
+        let sparse: UnsafeMutablePointer<Int32>
         var count = 0
-
-        init(capacity: Int) {
-            dense = [Int32](repeating: 0, count: capacity)
-            sparse = [Int32](repeating: 0, count: capacity)
-        }
 
         /// Adds `pc`; false when it was already there.
         @inline(__always) mutating func insert(_ pc: Int) -> Bool {
@@ -24,36 +20,44 @@ extension RegexProgram {
 
     /// Runs every thread in lockstep over the input's Unicode scalars; true as soon as one reaches `.match`.
     func simulate(_ s: String, steps: inout Int) -> Bool {
-        var current = ThreadList(capacity: instructions.count)
-        var next = ThreadList(capacity: instructions.count)
-        var stack: [Int] = []
-        var scalars = s.unicodeScalars.makeIterator()
-        var previous: UInt32?
-        var here = scalars.next()?.value
-        var atFirst = true
-        while true {
-            if atFirst || !anchoredAtStart {
-                if follow(0, into: &current, previous: previous, here: here, stack: &stack, steps: &steps) { return true }
-            }
-            guard let c = here, current.count > 0 || !anchoredAtStart else { return false }
-            let after = scalars.next()?.value
-            next.count = 0
-            for k in 0..<current.count {
-                let pc = Int(current.dense[k])
-                steps += 1
-                let advances: Bool
-                switch instructions[pc] {
-                case .scalar(let x): advances = x == c
-                case .set(let index): advances = member(c, of: index)
-                case .anyExceptNewline: advances = c != 0x0A && c != 0x0D && c != 0x2028 && c != 0x2029
-                default: advances = false
+        let n = instructions.count
+        // Two thread lists (dense + sparse each) and a stack: a follow pushes at most two per inserted instruction.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 6 * n + 2) { scratch in
+            let base = scratch.baseAddress!
+            base.initialize(repeating: 0, count: 4 * n)
+            return instructions.withUnsafeBufferPointer { program in
+                var current = ThreadList(dense: base, sparse: base + n)
+                var next = ThreadList(dense: base + 2 * n, sparse: base + 3 * n)
+                let stack = base + 4 * n
+                var scalars = s.unicodeScalars.makeIterator()
+                var previous: UInt32?
+                var here = scalars.next()?.value
+                var atFirst = true
+                while true {
+                    if atFirst || !anchoredAtStart {
+                        if follow(0, program, into: &current, previous: previous, here: here, stack: stack, steps: &steps) { return true }
+                    }
+                    guard let c = here, current.count > 0 || !anchoredAtStart else { return false }
+                    let after = scalars.next()?.value
+                    next.count = 0
+                    for k in 0..<current.count {
+                        let pc = Int(current.dense[k])
+                        steps += 1
+                        let advances: Bool
+                        switch program[pc] {
+                        case .scalar(let x): advances = x == c
+                        case .set(let index): advances = member(c, of: index)
+                        case .anyExceptNewline: advances = c != 0x0A && c != 0x0D && c != 0x2028 && c != 0x2029
+                        default: advances = false
+                        }
+                        if advances, follow(pc + 1, program, into: &next, previous: c, here: after, stack: stack, steps: &steps) { return true }
+                    }
+                    swap(&current, &next)
+                    previous = c
+                    here = after
+                    atFirst = false
                 }
-                if advances, follow(pc + 1, into: &next, previous: c, here: after, stack: &stack, steps: &steps) { return true }
             }
-            swap(&current, &next)
-            previous = c
-            here = after
-            atFirst = false
         }
     }
 
@@ -65,22 +69,25 @@ extension RegexProgram {
 
     /// Adds `start` and every instruction reachable from it without consuming input (splits, jumps,
     /// assertions that hold here); true when `.match` is reachable.
-    private func follow(_ start: Int, into list: inout ThreadList, previous: UInt32?, here: UInt32?,
-                        stack: inout [Int], steps: inout Int) -> Bool {
-        stack.append(start)
-        while let pc = stack.popLast() {
+    @inline(__always) private func follow(_ start: Int, _ program: UnsafeBufferPointer<RegexInstruction>, into list: inout ThreadList,
+                                          previous: UInt32?, here: UInt32?, stack: UnsafeMutablePointer<Int32>, steps: inout Int) -> Bool {
+        var top = 0
+        stack[0] = Int32(start)
+        top = 1
+        while top > 0 {
+            top -= 1
+            let pc = Int(stack[top])
             guard list.insert(pc) else { continue }
             steps += 1
-            switch instructions[pc] {
+            switch program[pc] {
             case .match:
-                stack.removeAll(keepingCapacity: true)
                 return true
             case .jump(let target):
-                stack.append(target)
+                stack[top] = Int32(target); top += 1
             case .split(let a, let b):
-                stack.append(b); stack.append(a)
+                stack[top] = Int32(b); stack[top + 1] = Int32(a); top += 2
             case .assert(let assertion):
-                if Self.holds(assertion, previous: previous, here: here) { stack.append(pc + 1) }
+                if Self.holds(assertion, previous: previous, here: here) { stack[top] = Int32(pc + 1); top += 1 }
             case .scalar, .set, .anyExceptNewline:
                 continue
             }
