@@ -105,7 +105,7 @@ import Testing
         #expect(caretColumn == quote + 1 + 18)
     }
 
-    @Test func expressionWithEscapesIsReportedAtTheString() throws {
+    @Test func expressionWithEscapesIsReportedInsideTheString() throws {
         let text = SuiteFixtures.suite(operation: SuiteFixtures.listOperation(parameters: "")
             .replacingOccurrences(of: ##""total >= len(items)""##, with: ##""len(\"a\" <""##))
         guard case .failure(let failure) = SuiteFixtures.load(text) else { Issue.record("loaded"); return }
@@ -114,7 +114,19 @@ import Testing
         #expect(e.message.hasPrefix("invariant does not parse: "))
         #expect(e.message.contains(##"of "len(\"a\" <""##))
         let offset = try #require(e.offset)
-        #expect(failure.source?.bytes[offset] == UInt8(ascii: "\""))
+        let bytes = try #require(failure.source?.bytes)
+        // The problem is one past the expression's end: the closing quote, counted through the `\"` escapes.
+        #expect(bytes[offset] == UInt8(ascii: "\""))
+        #expect(bytes[offset - 1] == UInt8(ascii: "<"))
+    }
+
+    /// Decoded offsets map back through every kind of JSON escape.
+    @Test(arguments: [
+        (##""a\\d+""##, 1, 2), (##""a\\d+""##, 3, 5), (##""\u00e9x""##, 2, 7), (##""\ud83d\ude00x""##, 4, 13),
+        (##""é\nx""##, 3, 5), (##""ab""##, 9, 3),
+    ])
+    func stringOffsetsFollowEscapes(_ json: String, _ decoded: Int, _ expected: Int) {
+        #expect(JSONStringOffsets.fileOffset(stringAt: 0, in: Array(json.utf8), decodedOffset: decoded) == expected)
     }
 
     @Test func secretInEnvIsNeverPrinted() throws {
