@@ -80,8 +80,8 @@ public enum DiffMarkdown {
         case .stillFailing: return "failing in both runs"
         case .checkAdded: return "a check only the after run has"
         case .checkRemoved: return "a check only the before run has"
-        case .becameError: return "ran before, could not run now (unreachable, timeout, …)"
-        case .recovered: return "could not run before, runs now"
+        case .becameError: return "cases whose checks ran before and could not run now (unreachable, timeout, …)"
+        case .recovered: return "cases whose checks could not run before and run now"
         }
     }
 

@@ -25,6 +25,10 @@ func topLevelHelp() -> String {
     return lines.joined(separator: "\n")
 }
 
+// A reader that goes away (`conform run … | head -1`) must not kill the run before its reports are written:
+// writes to a closed pipe fail with EPIPE instead, and Console stops writing to that stream.
+signal(SIGPIPE, SIG_IGN)
+
 let argv = Array(CommandLine.arguments.dropFirst())
 guard let first = argv.first else {
     Console.err(topLevelHelp())

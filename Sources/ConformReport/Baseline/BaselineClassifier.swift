@@ -17,14 +17,12 @@ public enum BaselineClassifier {
         var matched = Set<String>()
         for s in run.suites.indices {
             for c in run.suites[s].cases.indices {
-                for k in run.suites[s].cases[c].checks.indices {
-                    for f in run.suites[s].cases[c].checks[k].findings.indices {
-                        let finding = run.suites[s].cases[c].checks[k].findings[f]
-                        guard finding.kind == .failure else { continue }
-                        let mark = self.mark(finding, baseline: baseline, today: today)
+                run.suites[s].cases[c] = marked(run.suites[s].cases[c], baseline: baseline, today: today)
+                for check in run.suites[s].cases[c].checks {
+                    for finding in check.findings where finding.kind == .failure {
+                        guard let mark = finding.baseline else { continue }
                         if mark.classification != .new, let id = finding.id { matched.insert(id) }
                         summary.counts[mark.classification] += 1
-                        run.suites[s].cases[c].checks[k].findings[f].baseline = mark
                     }
                 }
             }
@@ -52,6 +50,18 @@ public enum BaselineClassifier {
         }
         run.baseline = summary
         return run
+    }
+
+    /// The case with every failing finding marked new, known or expired (the console marks each case as it
+    /// finishes, before the run's summary exists).
+    public static func marked(_ c: CaseResult, baseline: BaselineFile, today: BaselineDate) -> CaseResult {
+        var c = c
+        for k in c.checks.indices {
+            for f in c.checks[k].findings.indices where c.checks[k].findings[f].kind == .failure {
+                c.checks[k].findings[f].baseline = mark(c.checks[k].findings[f], baseline: baseline, today: today)
+            }
+        }
+        return c
     }
 
     /// A failing finding's class: `new` without an entry, else `known` or `expired` with the entry's reason.
