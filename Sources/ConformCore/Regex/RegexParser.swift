@@ -359,4 +359,4 @@ public struct RegexParser {
 }
 
 /// The code point of an ASCII character literal.
-@inline(__always) func ascii(_ c: Unicode.Scalar) -> UInt32 { c.value }
+@inline(__always) private func ascii(_ c: Unicode.Scalar) -> UInt32 { c.value }
