@@ -104,11 +104,5 @@ extension SuiteRun {
     }
 
     /// `/v5/models` from `http://host:1/v5/models?limit=1`.
-    static func path(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        let tail = rest[slash...]
-        return String(tail.prefix { $0 != "?" && $0 != "#" })
-    }
+    static func path(of url: String) -> String { URLPath.of(url) }
 }
