@@ -108,7 +108,8 @@ public enum CompatHTML {
             h += "<th class=\"rule\" title=\"\(e(row.check + where_ + (row.citation.map { " · " + $0 } ?? "")))\">\(e(row.caseName))<br><b>\(e(row.checkName))</b></th>"
             for (c, cell) in row.cells.enumerated() {
                 let text = "<span class=\"sym\">\(cell.symbol)</span> \(e(label(cell)))"
-                let body = hasEvidence(cell) ? "<a href=\"#e-\(r)-\(c)\" data-ev=\"e-\(r)-\(c)\">\(text)</a>" : text
+                let id = anchor(m, row: r, column: c)
+                let body = hasEvidence(cell) ? "<a href=\"#\(id)\" data-ev=\"\(id)\">\(text)</a>" : text
                 h += "<td class=\"c \(cssClass(cell))\" title=\"\(e(m.columns[c].name + ": " + cell.summary))\">\(body)</td>"
             }
             h += "<td class=\"n\">\(row.passes)/\(m.measuredColumns.count)</td></tr>\n"
@@ -116,33 +117,73 @@ public enum CompatHTML {
         return h + "</tbody></table></div>\n"
     }
 
+    /// Where a cell's evidence is: its own entry for failures, one shared entry per target and reason for
+    /// errors (an unreachable target would otherwise bury the failures under one entry per rule).
+    static func anchor(_ m: CompatMatrix, row r: Int, column c: Int) -> String {
+        let cell = m.rows[r].cells[c]
+        guard cell.state == .error else { return "e-\(r)-\(c)" }
+        let reasons = errorReasons(m, column: c)
+        return "x-\(c)-\(reasons.firstIndex(of: cell.reason ?? "") ?? 0)"
+    }
+
+    /// The distinct error reasons of a column, in row order.
+    static func errorReasons(_ m: CompatMatrix, column c: Int) -> [String] {
+        var out: [String] = []
+        for row in m.rows where row.cells[c].state == .error {
+            let reason = row.cells[c].reason ?? ""
+            if !out.contains(reason) { out.append(reason) }
+        }
+        return out
+    }
+
     static func evidence(_ m: CompatMatrix) -> String {
-        var h = "<section id=\"evidence\"><h2>Evidence</h2>\n"
-        for (r, row) in m.rows.enumerated() {
-            for (c, cell) in row.cells.enumerated() where hasEvidence(cell) {
-                h += "<div class=\"ev \(cssClass(cell))\" id=\"e-\(r)-\(c)\"><h3>\(cell.symbol) \(e(m.columns[c].name)) — \(e(row.suite)) › \(e(row.caseName)) › \(e(row.checkName))</h3>\n<dl>"
-                h += "<dt>verdict</dt><dd>\(e(cell.summary))</dd>"
-                if let f = cell.evidence {
-                    h += "<dt>\(e(f.title))</dt><dd>\(e(f.detail))</dd>"
-                    if let p = f.pointer { h += "<dt>at</dt><dd><code>\(e(p))</code></dd>" }
-                    if let x = f.expected { h += "<dt>expected</dt><dd>\(e(x))</dd>" }
-                    if let a = f.actual { h += "<dt>actual</dt><dd>\(e(a))</dd>" }
-                }
-                if let reason = cell.reason, cell.evidence == nil || cell.state != .fail { h += "<dt>reason</dt><dd>\(e(reason))</dd>" }
-                if let loc = row.ruleLocation ?? cell.evidence?.ruleLocation { h += "<dt>rule</dt><dd><code>\(e(loc))</code></dd>" }
-                if let cite = row.citation { h += "<dt>cites</dt><dd>\(e(cite))</dd>" }
-                if let id = cell.checkId { h += "<dt>check id</dt><dd><code>\(e(id))</code> (shared \(e(row.sharedId)))</dd>" }
-                h += "</dl>"
-                if let curl = cell.curl { h += "<pre>\(e(curl))</pre>" }
+        var h = "<section id=\"evidence\"><h2>Failures</h2>\n"
+        var any = false
+        for (c, column) in m.columns.enumerated() {
+            for (r, row) in m.rows.enumerated() where hasEvidence(row.cells[c]) && row.cells[c].state != .error {
+                any = true
+                h += entry(row, cell: row.cells[c], target: column.name, id: "e-\(r)-\(c)")
+            }
+        }
+        if !any { h += "<p>No target fails a rule.</p>\n" }
+        h += "<h2>Errors (the harness could not check; not counted)</h2>\n"
+        any = false
+        for (c, column) in m.columns.enumerated() {
+            for (i, reason) in errorReasons(m, column: c).enumerated() {
+                any = true
+                let rows = m.rows.filter { $0.cells[c].state == .error && ($0.cells[c].reason ?? "") == reason }
+                h += "<div class=\"ev error\" id=\"x-\(c)-\(i)\"><h3>⚠ \(e(column.name)) — \(rows.count) rule\(rows.count == 1 ? "" : "s") not checked</h3>\n<dl>"
+                h += "<dt>reason</dt><dd>\(e(reason))</dd><dt>first</dt><dd>\(e(rows[0].suite)) › \(e(rows[0].caseName)) › \(e(rows[0].checkName))</dd></dl>"
+                if let curl = rows[0].cells[c].curl { h += "<pre>\(e(curl))</pre>" }
                 h += "</div>\n"
             }
         }
+        if !any { h += "<p>None.</p>\n" }
         return h + "</section>\n"
+    }
+
+    /// The evidence of one failing (or not implemented, or not checked) cell.
+    static func entry(_ row: CompatMatrix.Row, cell: CompatCell, target: String, id: String) -> String {
+        var h = "<div class=\"ev \(cssClass(cell))\" id=\"\(id)\"><h3>\(cell.symbol) \(e(target)) — \(e(row.suite)) › \(e(row.caseName)) › \(e(row.checkName))</h3>\n<dl>"
+        h += "<dt>verdict</dt><dd>\(e(cell.summary))</dd>"
+        if let f = cell.evidence {
+            h += "<dt>\(e(f.title))</dt><dd>\(e(f.detail))</dd>"
+            if let p = f.pointer { h += "<dt>at</dt><dd><code>\(e(p))</code></dd>" }
+            if let x = f.expected { h += "<dt>expected</dt><dd>\(e(x))</dd>" }
+            if let a = f.actual { h += "<dt>actual</dt><dd>\(e(a))</dd>" }
+        }
+        if let reason = cell.reason, cell.evidence == nil || cell.state != .fail { h += "<dt>reason</dt><dd>\(e(reason))</dd>" }
+        if let loc = row.ruleLocation ?? cell.evidence?.ruleLocation { h += "<dt>rule</dt><dd><code>\(e(loc))</code></dd>" }
+        if let cite = row.citation { h += "<dt>cites</dt><dd>\(e(cite))</dd>" }
+        if let id = cell.checkId { h += "<dt>check id</dt><dd><code>\(e(id))</code> (shared \(e(row.sharedId)))</dd>" }
+        h += "</dl>"
+        if let curl = cell.curl { h += "<pre>\(e(curl))</pre>" }
+        return h + "</div>\n"
     }
 
     static let css = """
     :root { --pass:#cfeee2; --passfg:#005a41; --fail:#f9d3bd; --failfg:#8a3300; --notimpl:#d3e5f5; --notimplfg:#00466e;
-            --error:#f1d9e8; --errorfg:#7a2b5c; --skip:#eeeeee; --skipfg:#555; }
+            --error:#f4ebf1; --errorfg:#7a2b5c; --skip:#eeeeee; --skipfg:#555; }
     body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 1.5rem 2rem; color: #111; }
     header h1 { font-size: 1.4rem; margin: 1rem 0 .3rem; }
     .verdict { font-size: 1.05rem; font-weight: 600; margin: .2rem 0; }
