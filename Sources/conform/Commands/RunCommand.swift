@@ -30,7 +30,7 @@ enum RunCommand {
             OptionSpec("verbose", short: "v", help: "Also print passed and skipped checks, and every case's attempts."),
         ],
         discussion: """
-        PATH is a suite file or a folder of suites (its *.json files, suite.schema.json excepted).
+        PATH is a suite file or a folder of suites (its *.json files, *.schema.json excepted).
         The credential is read from the environment variable each suite names in auth.env; its value is
         redacted from every output (console, reports, curl lines) and never sent to another origin.
 
