@@ -24,8 +24,10 @@ extension JSONReport {
         guard version == schemaVersion else {
             throw JSONReportError(pointer: "/schemaVersion", message: "version \(version) is not supported (this build reads \(schemaVersion))")
         }
+        // `shard` came after schemaVersion 2 was published: a file without it is a whole run.
+        let shard = try r.has("shard") ? r.optional("shard").map { s in Shard(index: try s.int("index"), count: try s.int("count")) } : nil
         return RunResult(tool: try r.string("tool"), version: try r.string("version"), startedAt: try r.string("startedAt"),
-                         durationSeconds: try r.double("durationSeconds"), suites: try r.array("suites").map(decodeSuite))
+                         durationSeconds: try r.double("durationSeconds"), suites: try r.array("suites").map(decodeSuite), shard: shard)
     }
 
     static func decodeSuite(_ r: Reader) throws -> SuiteResult {
@@ -106,6 +108,9 @@ extension JSONReport {
         func int(_ key: String) throws -> Int { try Reader(member(key), at: pointer.appending(key)).asInt() }
         func double(_ key: String) throws -> Double { try Reader(member(key), at: pointer.appending(key)).asDouble() }
         func optionalString(_ key: String) throws -> String? { try optional(key).map { try $0.asString() } }
+
+        /// Whether the object has the member at all.
+        func has(_ key: String) -> Bool { value.objectValue?[key] != nil }
 
         /// The member as a reader, or nil when it is `null` (absent members are an error: the format writes `null`).
         func optional(_ key: String) throws -> Reader? {

@@ -36,6 +36,7 @@ public enum JSONReport {
             ("exitCode", JSONValue(Int(run.exitCode))),
             ("tally", tally(run.counts)),
             ("suites", .array(run.suites.map(suite))),
+            ("shard", run.shard.map { .object(JSONObject([("index", JSONValue($0.index)), ("count", JSONValue($0.count))])) } ?? .null),
         ]))
     }
 

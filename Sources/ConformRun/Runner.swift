@@ -33,7 +33,7 @@ public struct Runner: Sendable {
             results.append(await run(suite, deadline: deadline))
         }
         return RunResult(version: ConformVersion.current, startedAt: startedAt,
-                         durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results)
+                         durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results, shard: options.shard)
     }
 
     func run(_ suite: Suite, deadline: RunDeadline?) async -> SuiteResult {
@@ -44,9 +44,10 @@ public struct Runner: Sendable {
         options.onSuite?(suite, context.redactor.redact(context.baseURL))
         // Walks also hand back the catalog their pages listed.
         var jobs: [@Sendable () async -> (CaseResult, CatalogListing?)] = []
-        for c in plan.cases where options.selects(id: c.id, name: c.name) { jobs.append { (await context.run(c), nil) } }
-        for w in plan.walks where options.selects(id: w.id, name: w.name) { jobs.append { await PaginationWalk(run: context, walk: w).executeRecording() } }
-        for x in plan.crossChecks where options.selects(id: x.id, name: x.name) {
+        let inShard = { (id: String) in options.shard?.selects(suite: suite.id, caseId: id) ?? true }
+        for c in plan.cases where options.selects(id: c.id, name: c.name) && inShard(c.id) { jobs.append { (await context.run(c), nil) } }
+        for w in plan.walks where options.selects(id: w.id, name: w.name) && inShard(w.id) { jobs.append { await PaginationWalk(run: context, walk: w).executeRecording() } }
+        for x in plan.crossChecks where options.selects(id: x.id, name: x.name) && inShard(x.id) {
             jobs.append { (await CrossRequestCheck(run: context, cross: x).execute(), nil) }
         }
         let all = jobs
