@@ -1,8 +1,8 @@
 import ConformCore
 
-/// A set of shard results that cannot be merged: what is missing, duplicated or mismatched. The merge
-/// fails closed — a partial run must never read as a whole one.
-public struct ShardMergeError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A set of results files that do not make one whole (shards to merge, per-target results for a matrix):
+/// what is missing, duplicated or mismatched. Commands fail closed on it — a partial run never reads as whole.
+public struct ResultsSetError: Error, Sendable, Equatable, CustomStringConvertible {
     public var problems: [String]
     public init(_ problems: [String]) { self.problems = problems }
     public var description: String { problems.joined(separator: "\n") }
@@ -20,7 +20,7 @@ public enum ShardMerge {
     }
 
     /// The merged run, or every reason it cannot be one.
-    public static func merge(_ parts: [Part]) throws(ShardMergeError) -> RunResult {
+    public static func merge(_ parts: [Part]) throws(ResultsSetError) -> RunResult {
         var problems: [String] = []
         for p in parts where p.run.shard == nil { problems.append("\(p.path) is not a shard (it was run without --shard)") }
         let sharded = parts.filter { $0.run.shard != nil }
@@ -44,7 +44,7 @@ public enum ShardMerge {
             }
         }
         guard problems.isEmpty, let first = sharded.first else {
-            throw ShardMergeError(problems.isEmpty ? ["no results file given"] : problems)
+            throw ResultsSetError(problems.isEmpty ? ["no results file given"] : problems)
         }
         let ordered = sharded.sorted { $0.run.shard!.index < $1.run.shard!.index }
         var suites = first.run.suites

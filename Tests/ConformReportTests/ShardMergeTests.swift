@@ -20,10 +20,10 @@ import Testing
     }
 
     @Test func aMissingOrDuplicatedShardFailsClosed() {
-        #expect(throws: ShardMergeError(["shard 2/3 is missing", "shard 3/3 is missing"])) {
+        #expect(throws: ResultsSetError(["shard 2/3 is missing", "shard 3/3 is missing"])) {
             try ShardMerge.merge([Self.part(1, of: 3, [F.listCase("a")])])
         }
-        #expect(throws: ShardMergeError(["shard 1/2 is given twice: x.json and y.json", "shard 2/2 is missing"])) {
+        #expect(throws: ResultsSetError(["shard 1/2 is given twice: x.json and y.json", "shard 2/2 is missing"])) {
             try ShardMerge.merge([Self.part(1, of: 2, [], path: "x.json"), Self.part(1, of: 2, [], path: "y.json")])
         }
     }
@@ -36,8 +36,8 @@ import Testing
             #expect(error.problems.count == 1)
             #expect(error.problems[0].hasPrefix("shard-2.json ran other suites, suite texts or targets than shard-1.json: has s @ t (suite hash h2)"))
         }
-        #expect(throws: ShardMergeError.self) { try ShardMerge.merge([Self.part(1, of: 2, []), Self.part(2, of: 3, [])]) }
-        #expect(throws: ShardMergeError(["whole.json is not a shard (it was run without --shard)"])) {
+        #expect(throws: ResultsSetError.self) { try ShardMerge.merge([Self.part(1, of: 2, []), Self.part(2, of: 3, [])]) }
+        #expect(throws: ResultsSetError(["whole.json is not a shard (it was run without --shard)"])) {
             try ShardMerge.merge([ShardMerge.Part(path: "whole.json", run: F.run([F.listCase()]))])
         }
     }

@@ -96,4 +96,39 @@ import Testing
         #expect(typo.exitCode == 2)
         #expect(typo.stderr.contains("targets.json:1:31: error: unknown key \"baseURL\" in target; did you mean \"baseUrl\"?"), "\(typo.stderr)")
     }
+
+    @Test func fromResultsOfSeparateJobsBuildsTheSameMatrix() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-compat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let good = try MockProcess([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
+        let driftA = try MockProcess([Self.suite, "--drift", "drop-required:Model.owned_by"], environment: ["OPENAI_API_KEY": Self.keys["KEY_A"]!])
+        defer { good.stop(); driftA.stop() }
+        let entries = [("good", good.url + "/v1", "KEY_GOOD"), ("drift-a", driftA.url + "/v1", "KEY_A")]
+        let targets = try Self.targetsFile(dir, entries)
+        let path = { (name: String) in dir.appendingPathComponent(name).path }
+        let together = try ConformProcess.run(["compat", Self.suite, "--targets", targets, "--json", path("together.json")],
+                                              environment: Self.keys, withKey: false)
+        var results: [String] = []
+        for (name, url, key) in entries {
+            // One CI job per target: its own secret in the suite's variable, its name as the target label.
+            let job = try ConformProcess.run(["run", Self.suite, "--base-url", url, "--target-name", name, "--json", path(name + ".json")],
+                                             environment: ["OPENAI_API_KEY": Self.keys[key]!], withKey: false)
+            #expect(job.exitCode == 0 || job.exitCode == 1)
+            results.append(path(name + ".json"))
+        }
+        let apart = try ConformProcess.run(["compat", "--from"] + results + ["--targets", targets, "--json", path("apart.json")], withKey: false)
+        #expect(apart.exitCode == together.exitCode, "\(apart.stdout)\n\(apart.stderr)")
+        func essence(_ file: String) throws -> [String] {
+            let m = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: file))))
+            let targets = (m["targets"]?.arrayValue ?? []).map { "\($0["name"]!) \($0["score"]!) \($0["applicable"]!)" }
+            let rows = (m["rows"]?.arrayValue ?? []).map { row in
+                "\(row["sharedId"]!) " + (row["cells"]?.arrayValue ?? []).map { "\($0["state"]!) \($0["classes"]!) \($0["checkId"]!)" }.joined(separator: " ")
+            }
+            return targets + rows
+        }
+        #expect(try essence(path("apart.json")) == essence(path("together.json")))
+        let missing = try ConformProcess.run(["compat", "--from", results[0], "--targets", targets], withKey: false)
+        #expect(missing.exitCode == 2 && missing.stderr.contains("target 'drift-a' has no results (run it with --target-name drift-a)"))
+    }
 }

@@ -9,8 +9,9 @@ enum CompatCommand {
     static let spec = CommandSpec(
         name: "compat",
         summary: "Run suites against many targets and build one aligned compatibility matrix.",
-        usage: "conform compat SUITE... --targets FILE [--markdown FILE] [--html FILE] [--json FILE] [--junit FILE] [options]",
+        usage: "conform compat SUITE... --targets FILE [--markdown FILE] [--html FILE] [--json FILE] [--junit FILE] [options]\n       conform compat --from RESULTS.json... [--targets FILE] [--markdown FILE] [--html FILE] [--json FILE] [--junit FILE]",
         options: [
+            OptionSpec("from", help: "Build the matrix from results files of separate jobs (conform run --target-name NAME --json) instead of running suites; with --targets, in its order and with its labels."),
             OptionSpec("targets", value: "FILE", help: "The targets file (format: suites/targets.schema.json): name, baseUrl, credentials, labels per target."),
             OptionSpec("markdown", value: "FILE", help: "Write the matrix as Markdown: scores, the differing rules as GFM tables, failures per target (under 60,000 characters)."),
             OptionSpec("html", value: "FILE", help: "Write the matrix as one self-contained HTML page (no external requests; filters and an evidence panel)."),
@@ -50,9 +51,12 @@ enum CompatCommand {
         do throws(UsageError) {
             parsed = try ParsedArguments(args, spec: spec)
             if parsed.helpRequested { Console.out(spec.helpText); return 0 }
-            guard !parsed.positional.isEmpty else { throw UsageError(message: "no suite given: conform compat SUITE... --targets FILE") }
-            guard let path = parsed.value("targets") else { throw UsageError(message: "--targets FILE is required (format: suites/targets.schema.json)") }
-            targetsPath = path
+            guard !parsed.positional.isEmpty else {
+                throw UsageError(message: parsed.flag("from") ? "no results file given: conform compat --from RESULTS.json..." : "no suite given: conform compat SUITE... --targets FILE")
+            }
+            let path = parsed.value("targets")
+            guard path != nil || parsed.flag("from") else { throw UsageError(message: "--targets FILE is required (format: suites/targets.schema.json)") }
+            targetsPath = path ?? ""
             let timeout = try parsed.number("timeout", default: 30, range: 0.001...86_400)
             let concurrency = try parsed.integer("concurrency", default: 4, range: 1...256)
             let retries = try parsed.integer("retries", default: 2, range: 0...20)
@@ -64,6 +68,7 @@ enum CompatCommand {
             Console.err("error: \(error.message)\nRun 'conform compat --help' for usage.")
             return 2
         }
+        if parsed.flag("from") { return fromResults(parsed) }
         let (suites, problems) = SuiteInputs.load(parsed.positional)
         let targets: [Target]
         do { targets = try TargetsLoader.load(path: targetsPath) } catch {
@@ -98,6 +103,11 @@ enum CompatCommand {
                 Console.out("\(run.target.name) → \(run.target.baseURL): \(t.passed) passed, \(t.failed) failed, \(t.errors) errors, \(t.skipped) skipped")
             }
         }
+        return report(runs, parsed)
+    }
+
+    /// Prints the scores and writes the chosen reports; returns the exit code.
+    static func report(_ runs: [TargetRun], _ parsed: ParsedArguments) -> Int32 {
         let matrix = CompatMatrix(runs)
         Console.out("")
         let width = matrix.columns.map(\.name.count).max() ?? 0
@@ -121,5 +131,31 @@ enum CompatCommand {
             }
         }
         return writeFailed && matrix.exitCode == 0 ? 2 : matrix.exitCode
+    }
+
+    /// `--from`: the matrix of results files written by separate jobs.
+    static func fromResults(_ parsed: ParsedArguments) -> Int32 {
+        guard !parsed.positional.isEmpty else {
+            Console.err("error: no results file given: conform compat --from RESULTS.json...\nRun 'conform compat --help' for usage.")
+            return 2
+        }
+        var files: [(path: String, run: RunResult)] = []
+        for path in parsed.positional {
+            do { files.append((path, try ResultsFiles.decode(file: path))) } catch {
+                Console.err("error: \(error.description)")
+                return 2
+            }
+        }
+        var targets: [Target]?
+        if let path = parsed.value("targets") {
+            do { targets = try TargetsLoader.load(path: path) } catch {
+                Console.err(error.rendered)
+                return 2
+            }
+        }
+        do { return report(try CompatInputs.runs(from: files, targets: targets), parsed) } catch {
+            for p in error.problems { Console.err("error: \(p)") }
+            return 2
+        }
     }
 }
