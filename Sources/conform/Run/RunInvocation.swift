@@ -90,6 +90,14 @@ struct RunInvocation {
             Console.err("nothing was sent: set the variable\(missing.count == 1 ? "" : "s") above (or mark the suite's auth optional)")
             return 2
         }
+        let unsendable = Runner.unsendableCredentials(in: suites, environment: environment)
+        guard unsendable.isEmpty else {
+            for u in unsendable {
+                Console.err("error: the credential in \(u.env) (suite '\(u.suite.id)') cannot be sent in an HTTP header: it holds \(u.problem) (often a trailing newline from a file or a secret store)")
+            }
+            Console.err("nothing was sent: fix the variable\(unsendable.count == 1 ? "" : "s") above")
+            return 2
+        }
         let selection = self.options
         let planned = suites.reduce(0) { total, suite in
             let plan = SuitePlan(suite: suite)
