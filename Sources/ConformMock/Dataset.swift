@@ -25,14 +25,16 @@ struct Dataset {
     private var canonicals: [JSONObject?] = []
     private let validator: SchemaValidator
 
-    init(document: JSONValue, itemSchema: JSONPointer, getSchema: JSONPointer?, idMember: String, force: Set<String>,
+    /// `validator` comes from `SuiteFile.makeSchemaValidator()`, the one factory, so the mock resolves `$ref`s
+    /// exactly as the loader and the runner do.
+    init(document: JSONValue, validator: SchemaValidator, itemSchema: JSONPointer, getSchema: JSONPointer?, idMember: String, force: Set<String>,
          count: Int, seed: UInt64, drift: SchemaDrift?) {
         self.document = document; self.itemSchema = itemSchema; self.idMember = idMember
         self.seed = seed; self.drift = drift
         // A get schema that is the item schema itself needs no second object.
         let itemResolved = SchemaView.resolve(itemSchema, in: document)?.pointer
         self.getSchema = getSchema.flatMap { SchemaView.resolve($0, in: document)?.pointer == itemResolved ? nil : $0 }
-        validator = SchemaValidator(document: document, uri: "suite:dataset")
+        self.validator = validator
         var traces: [SynthesisTrace] = []
         for k in 0..<count {
             var trace = SynthesisTrace()

@@ -54,6 +54,7 @@ final class SuiteService: @unchecked Sendable {
         self.suite = suite; self.seed = seed; self.anyID = anyID
         self.drift = drift?.suite == suite.id ? drift : nil
         let doc = suite.file.document
+        let validator = suite.file.makeSchemaValidator()
         let base = suite.basePath.split(separator: "/").map(String.init)
         var profiles: [String: ListProfile] = [:]
         for op in suite.operations { if let p = ListProfile(operation: op, suite: suite) { profiles[op.id] = p } }
@@ -71,14 +72,14 @@ final class SuiteService: @unchecked Sendable {
                 dataKey = op.id
                 if datasets[op.id] == nil {
                     let get = getOf.first { $0.value == op.id }.flatMap { suite.operation($0.key)?.successResponse?.schemaPointer }
-                    datasets[op.id] = Dataset(document: doc, itemSchema: profile.itemSchema, getSchema: get, idMember: profile.itemID,
+                    datasets[op.id] = Dataset(document: doc, validator: validator, itemSchema: profile.itemSchema, getSchema: get, idMember: profile.itemID,
                                               force: Set(profile.viewMembers.values), count: models, seed: seed, drift: schemaDrift)
                 }
             } else if let key = getOf[op.id] {
                 dataKey = key
                 if key == op.id, let schema = op.successResponse?.schemaPointer {
                     let idMember = suite.crossChecks.first { $0.fetchOperation == op.id }?.itemId ?? "id"
-                    datasets[op.id] = Dataset(document: doc, itemSchema: schema, getSchema: nil, idMember: idMember, force: [],
+                    datasets[op.id] = Dataset(document: doc, validator: validator, itemSchema: schema, getSchema: nil, idMember: idMember, force: [],
                                               count: models, seed: seed, drift: schemaDrift)
                 }
             } else {

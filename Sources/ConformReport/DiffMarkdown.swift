@@ -61,7 +61,7 @@ public enum DiffMarkdown {
         } else {
             head = "**✔ No new failures**"
         }
-        let counts = RunDiff.Change.allCases.map { "\(diff.count($0)) \($0.title)" }.joined(separator: " · ")
+        let counts = RunDiff.Change.allCases.map { $0.counted(diff.count($0)) }.joined(separator: " · ")
         return head + " — " + MarkdownText.code(beforeName) + " → " + MarkdownText.code(afterName) + ": " + counts
     }
 
@@ -80,8 +80,8 @@ public enum DiffMarkdown {
         case .stillFailing: return "failing in both runs"
         case .checkAdded: return "a check only the after run has"
         case .checkRemoved: return "a check only the before run has"
-        case .becameError: return "ran before, could not run now (unreachable, timeout, …)"
-        case .recovered: return "could not run before, runs now"
+        case .becameError: return "cases whose checks ran before and could not run now (unreachable, timeout, …)"
+        case .recovered: return "cases whose checks could not run before and run now"
         }
     }
 

@@ -37,7 +37,7 @@ struct FailureGroup: Sendable {
 }
 
 /// Folds a check's findings into `FailureGroup`s, keyed (kind, check, rule,
-/// wildcarded pointer), in order of first appearance so the output is deterministic.
+/// wildcarded pointer, argument), in order of first appearance so the output is deterministic.
 enum FailureAggregation {
     /// Groups `findings`; `body` (the parsed response, when complete) supplies the "of 400" totals.
     static func groups(_ findings: [Finding], body: JSONValue? = nil) -> [FailureGroup] {
@@ -45,7 +45,8 @@ enum FailureAggregation {
         var byKey: [String: FailureGroup] = [:]
         for finding in findings {
             let wild = finding.pointer.map { JSONPointer($0)?.wildcarded.description ?? $0 }
-            let key = [finding.kind.rawValue, finding.check, finding.rulePointer ?? "", wild ?? "\u{0}"].joined(separator: "|")
+            // The argument keeps distinct problems apart: a missing `digest` and a missing `size` at one pointer.
+            let key = [finding.kind.rawValue, finding.check, finding.rulePointer ?? "", wild ?? "\u{0}", finding.argument ?? ""].joined(separator: "|")
             if byKey[key] == nil {
                 order.append(key)
                 byKey[key] = FailureGroup(findings: [finding], wildcardPointer: wild, itemTotal: nil)

@@ -24,17 +24,21 @@ extension JSONReport {
         guard version == schemaVersion else {
             throw JSONReportError(pointer: "/schemaVersion", message: "version \(version) is not supported (this build reads \(schemaVersion))")
         }
+        var run = RunResult(tool: try r.string("tool"), version: try r.string("version"), startedAt: try r.string("startedAt"),
+                            durationSeconds: try r.double("durationSeconds"), suites: try r.array("suites").map(decodeSuite))
+        run.baseline = try r.ifPresent("baseline").map(decodeBaselineSummary)
         // `shard` came after schemaVersion 2 was published: a file without it is a whole run.
-        let shard = try r.has("shard") ? r.optional("shard").map { s in Shard(index: try s.int("index"), count: try s.int("count")) } : nil
-        return RunResult(tool: try r.string("tool"), version: try r.string("version"), startedAt: try r.string("startedAt"),
-                         durationSeconds: try r.double("durationSeconds"), suites: try r.array("suites").map(decodeSuite), shard: shard)
+        run.shard = try r.ifPresent("shard").map { s in Shard(index: try s.int("index"), count: try s.int("count")) }
+        return run
     }
 
     static func decodeSuite(_ r: Reader) throws -> SuiteResult {
-        SuiteResult(suite: try r.string("suite"), title: try r.string("title"), file: try r.string("file"),
+        var suite = SuiteResult(suite: try r.string("suite"), title: try r.string("title"), file: try r.string("file"),
                     baseURL: try r.string("baseURL"), target: try r.string("target"), suiteHash: try r.string("suiteHash"), cases: try r.array("cases").map(decodeCase),
                     durationSeconds: try r.double("durationSeconds"), startedAt: try r.string("startedAt"),
                     catalogs: try decodeCatalogs(r))
+        suite.unselected = try r.ifPresent("unselected").map { try $0.strings() } ?? []
+        return suite
     }
 
     static func decodeCase(_ r: Reader) throws -> CaseResult {
@@ -60,11 +64,13 @@ extension JSONReport {
     static func decodeFinding(_ r: Reader) throws -> Finding {
         let text = try r.string("kind")
         guard let kind = Finding.Kind(rawValue: text) else { throw r.error("kind", "unknown kind \(JSONWriter.quote(text))") }
-        return Finding(kind: kind, check: try r.string("check"), title: try r.string("title"), detail: try r.string("detail"),
+        var finding = Finding(kind: kind, check: try r.string("check"), title: try r.string("title"), detail: try r.string("detail"),
                        pointer: try r.optionalString("pointer"), rulePointer: try r.optionalString("rulePointer"),
                        ruleLocation: try r.optionalString("ruleLocation"), expected: try r.optionalString("expected"),
                        actual: try r.optionalString("actual"), citation: try r.optionalString("citation"),
                        argument: try r.optionalString("argument"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
+        finding.baseline = try r.ifPresent("baseline").map(decodeBaselineMark)
+        return finding
     }
 
     static func decodeRequest(_ r: Reader) throws -> RecordedRequest {
@@ -109,13 +115,19 @@ extension JSONReport {
         func double(_ key: String) throws -> Double { try Reader(member(key), at: pointer.appending(key)).asDouble() }
         func optionalString(_ key: String) throws -> String? { try optional(key).map { try $0.asString() } }
 
-        /// Whether the object has the member at all.
-        func has(_ key: String) -> Bool { value.objectValue?[key] != nil }
-
         /// The member as a reader, or nil when it is `null` (absent members are an error: the format writes `null`).
         func optional(_ key: String) throws -> Reader? {
             let v = try member(key)
             return v.isNull ? nil : Reader(v, at: pointer.appending(key))
+        }
+
+        /// The member as a reader, or nil when it is absent or `null` (members added after schemaVersion 2 began).
+        func ifPresent(_ key: String) throws -> Reader? {
+            guard value.objectValue != nil else {
+                throw JSONReportError(pointer: pointer.description, message: "expected an object, found \(value.typeName)")
+            }
+            guard let v = value[key], !v.isNull else { return nil }
+            return Reader(v, at: pointer.appending(key))
         }
 
         func array(_ key: String) throws -> [Reader] {

@@ -35,6 +35,7 @@ public enum JSONReport {
             ("durationSeconds", seconds(run.durationSeconds)),
             ("exitCode", JSONValue(Int(run.exitCode))),
             ("tally", tally(run.counts)),
+            ("baseline", run.baseline.map(baselineSummary) ?? .null),
             ("suites", .array(run.suites.map(suite))),
             ("shard", run.shard.map { .object(JSONObject([("index", JSONValue($0.index)), ("count", JSONValue($0.count))])) } ?? .null),
         ]))
@@ -51,6 +52,7 @@ public enum JSONReport {
             ("startedAt", .string(s.startedAt)),
             ("durationSeconds", seconds(s.durationSeconds)),
             ("tally", tally(s.counts)),
+            ("unselected", .array(s.unselected.map { .string($0) })),
             ("cases", .array(s.cases.map(testCase))),
             ("catalogs", .array(s.catalogs.map(catalog))),
         ]))
@@ -100,6 +102,7 @@ public enum JSONReport {
             ("actual", optional(f.actual)),
             ("citation", optional(f.citation)),
             ("argument", optional(f.argument)),
+            ("baseline", f.baseline.map(baselineMark) ?? .null),
         ]))
     }
 

@@ -37,9 +37,12 @@ public enum JUnitReport {
         xml.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         let suites = run.suites.map(SuiteRows.init)
         let total = suites.reduce(Tally()) { $0 + $1.tally }
+        let known = suites.reduce(0) { $0 + knownCount($1) }, baseline = baselineTally(run.baseline)
         xml.open("testsuites", [("name", run.tool), ("time", ReportFormat.seconds(run.durationSeconds)),
-                                ("tests", "\(total.total)"), ("failures", "\(total.failed)"), ("errors", "\(total.errors)")])
+                                ("tests", "\(total.total + baseline.tests)"), ("failures", "\(total.failed - known + baseline.failures)"),
+                                ("errors", "\(total.errors)")])
         for (index, suite) in suites.enumerated() { renderSuite(suite, index: index, run: run, byTarget: byTarget, into: &xml) }
+        if let b = run.baseline { renderBaselineSuite(b, index: suites.count, into: &xml) }
         xml.close("testsuites")
         return xml.text
     }
@@ -47,9 +50,10 @@ public enum JUnitReport {
     private static func renderSuite(_ rows: SuiteRows, index: Int, run: RunResult, byTarget: Bool, into xml: inout XMLLines) {
         let suite = rows.suite
         let name = byTarget ? "\(suite.suite) @ \(suite.target)" : suite.suite
+        let known = knownCount(rows)
         var attributes: [(String, String)] = [
-            ("name", name), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed)"),
-            ("errors", "\(rows.tally.errors)"), ("skipped", "\(rows.tally.skipped)"),
+            ("name", name), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed - known)"),
+            ("errors", "\(rows.tally.errors)"), ("skipped", "\(rows.tally.skipped + known)"),
             ("time", ReportFormat.seconds(suite.durationSeconds)),
         ]
         if !suite.startedAt.isEmpty { attributes.append(("timestamp", suite.startedAt)) }
@@ -83,10 +87,15 @@ public enum JUnitReport {
             xml.open("testcase", attributes)
             xml.empty("skipped", [("message", check.skipReason ?? "skipped")])
             xml.close("testcase")
+        case .failed where check.isAcceptedFailure:
+            xml.open("testcase", attributes)
+            xml.empty("skipped", [("message", BaselineText.knownMessage(check))])
+            xml.close("testcase")
         case .failed, .error:
             let element = check.status == .failed ? "failure" : "error"
             xml.open("testcase", attributes)
-            xml.element(element, [("message", message(check)), ("type", check.check)], body: JUnitFailureBody.text(check, in: c))
+            let expired = BaselineText.expiredNote(check).map { $0 + ": " } ?? ""
+            xml.element(element, [("message", expired + message(check)), ("type", check.check)], body: JUnitFailureBody.text(check, in: c))
             xml.close("testcase")
         }
     }

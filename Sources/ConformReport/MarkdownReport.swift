@@ -24,8 +24,8 @@ public enum MarkdownReport {
     /// The whole run as Markdown, ending with a newline.
     public static func render(_ run: RunResult) -> String {
         let suites = run.suites.map(SuiteRows.init)
-        var blocks = [verdict(run, suites: suites), header(run), summaryTable(suites).render()]
-        let failed = rows(suites) { $0?.status == .failed }
+        var blocks = [verdict(run, suites: suites), header(run)] + [baselineSection(run)].compactMap { $0 } + [summaryTable(suites).render()]
+        let failed = rows(suites) { $0?.status == .failed && $0?.isAcceptedFailure == false }
         let errors = rows(suites) { $0?.status == .error }
         if !failed.isEmpty {
             blocks.append("## Failures")
@@ -35,6 +35,7 @@ public enum MarkdownReport {
             blocks.append("## Errors (checks that could not run)")
             blocks += sections(errors, icon: "⚠", what: "checks that could not run")
         }
+        if let known = knownSection(suites) { blocks.append(known) }
         let skipped = rows(suites) { $0 == nil || $0?.status == .skipped }
         if !skipped.isEmpty { blocks.append(listDetails(skipped, summary: ReportFormat.count(skipped.count, "skipped check"), reasons: true)) }
         let passed = rows(suites) { $0?.status == .passed }
@@ -44,9 +45,16 @@ public enum MarkdownReport {
 
     /// `**✘ 3 checks failed** across 2 suites — 120 passed, 3 failed, 0 errors, 2 skipped`.
     static func verdict(_ run: RunResult, suites: [SuiteRows]) -> String {
-        let t = suites.reduce(Tally()) { $0 + $1.tally }
-        let totals = "\(t.passed) passed, \(t.failed) failed, \(ReportFormat.count(t.errors, "error")), \(t.skipped) skipped"
+        var t = suites.reduce(Tally()) { $0 + $1.tally }
+        let known = knownCount(suites)
+        t.failed -= known
+        let totals = "\(t.passed) passed, \(t.failed) failed, " + (run.baseline == nil ? "" : "\(known) known (accepted), ")
+            + "\(ReportFormat.count(t.errors, "error")), \(t.skipped) skipped"
         let suitesWith = { (pick: (Tally) -> Int) in ReportFormat.count(suites.filter { pick($0.tally) > 0 }.count, "suite") }
+        if let b = run.baseline, b.failsRun, t.failed == 0 {
+            let acting = b.entries.filter { BaselineText.fails($0, allowStale: b.allowStale) }.count
+            return "**✘ \(ReportFormat.count(acting, "baseline entry", "baseline entries")) to act on** (stale or expired) — " + totals
+        }
         if t.failed > 0 { return "**✘ \(ReportFormat.count(t.failed, "check")) failed** across \(suitesWith { $0.failed }) — " + totals }
         if t.errors > 0 { return "**⚠ \(ReportFormat.count(t.errors, "check")) could not run** in \(suitesWith { $0.errors }) — " + totals }
         let all = ReportFormat.count(suites.count, "suite")

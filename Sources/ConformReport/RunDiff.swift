@@ -20,10 +20,20 @@ public struct RunDiff: Sendable {
         case checkAdded = "check-added"
         /// A check only the before run has.
         case checkRemoved = "check-removed"
-        /// A check that ran before and could not run now (unreachable, timeout, body over the cap).
+        /// Checks that ran before and could not run now (unreachable, timeout, body over the cap); one entry
+        /// per case, naming its checks.
         case becameError = "became-error"
-        /// A check that could not run before and runs now.
+        /// Checks that could not run before and run now; one entry per case.
         case recovered
+
+        /// `3 new`, `1 check added`, `2 checks added`: a count with its change, for verdict lines.
+        public func counted(_ n: Int) -> String {
+            switch self {
+            case .checkAdded: return "\(n) check\(n == 1 ? "" : "s") added"
+            case .checkRemoved: return "\(n) check\(n == 1 ? "" : "s") removed"
+            default: return "\(n) \(title)"
+            }
+        }
 
         /// Readable heading: "new", "still failing".
         public var title: String {
@@ -55,7 +65,8 @@ public struct RunDiff: Sendable {
         public var sharedId: String
         /// The finding: the after run's for new and still failing, the before run's for fixed; nil for check-level changes.
         public var finding: Finding?
-        /// How many places the problem shows in (the same id repeats once per offending item).
+        /// How many places the problem shows in (the same id repeats once per offending item); for a
+        /// became-an-error or recovered entry, how many checks of its case it stands for.
         public var instances: Int
         /// The check's status before and after (nil where the check is absent).
         public var before: CheckResult.Status?

@@ -56,6 +56,35 @@ struct SuiteComparison {
                 entries += findingEntries(.new, new)
             }
         }
+        entries = Self.foldedPerCase(entries, .becameError)
+        entries = Self.foldedPerCase(entries, .recovered)
+    }
+
+    /// One entry per case for a change that strikes a whole case at once (unreachable tonight: its status,
+    /// content-type and body checks all became errors), naming the checks it covers; `instances` counts them.
+    static func foldedPerCase(_ entries: [RunDiff.Entry], _ change: RunDiff.Change) -> [RunDiff.Entry] {
+        var out: [RunDiff.Entry] = []
+        var index: [String: Int] = [:]
+        var names: [Int: [String]] = [:]
+        for e in entries {
+            guard e.change == change, e.finding == nil else { out.append(e); continue }
+            if let i = index[e.caseId] {
+                names[i, default: []].append(e.checkName)
+                out[i].instances += 1
+                if out[i].errorDetail == nil { out[i].errorDetail = e.errorDetail }
+            } else {
+                index[e.caseId] = out.count
+                names[out.count] = [e.checkName]
+                var first = e
+                first.instances = 1
+                out.append(first)
+            }
+        }
+        for (i, list) in names where list.count > 1 {
+            let shown = list.prefix(3).joined(separator: ", ")
+            out[i].checkName = "\(list.count) checks (" + shown + (list.count > 3 ? ", …" : "") + ")"
+        }
+        return out
     }
 
     /// One check present in both runs.

@@ -49,9 +49,13 @@ public struct Redactor: Sendable {
         self.headerNames = Self.sensitiveHeaderNames.union(headerNames.map { $0.lowercased() })
         self.publicValues = Set(publicValues)
         var patterns: [(String, String)] = []
-        for secret in secrets where secret.value.utf8.count >= Self.minimumValueLength {
-            for form in Self.forms(of: secret.value) where !patterns.contains(where: { $0.0 == form }) {
-                patterns.append((form, secret.placeholder))
+        for secret in secrets {
+            // A server that trims the key it echoes shows the trimmed value: hide that too.
+            let trimmed = secret.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            for value in Set([secret.value, trimmed]) where value.utf8.count >= Self.minimumValueLength {
+                for form in Self.forms(of: value) where !patterns.contains(where: { $0.0 == form }) {
+                    patterns.append((form, secret.placeholder))
+                }
             }
         }
         self.patterns = patterns.sorted { $0.0.utf8.count > $1.0.utf8.count }
@@ -66,18 +70,57 @@ public struct Redactor: Sendable {
     /// The environment variable names of the secrets (for `CurlCommand`).
     public var envNames: [String] { secrets.map(\.env) }
 
-    /// The spellings a secret takes on its way through HTTP and JSON.
+    /// The spellings a secret takes on its way through HTTP, JSON and HTML: raw; percent-encoded with upper- or
+    /// lower-case hex, strictly (`%2F`) or as a query allows (`/` kept); form-encoded (`+` for a space); base64
+    /// and base64url; JSON-escaped with or without `\/`, with `<`, `>`, `&` as `\u003c`… (Go's encoder) and
+    /// non-ASCII as `\uXXXX` (Python's `ensure_ascii`); HTML entities.
     static func forms(of value: String) -> [String] {
         var forms = [value]
         let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        if let encoded = value.addingPercentEncoding(withAllowedCharacters: unreserved) { forms.append(encoded) }
+        for allowed in [unreserved, .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))] {
+            guard let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) else { continue }
+            forms += [encoded, lowerHex(encoded), encoded.replacingOccurrences(of: "%20", with: "+")]
+        }
         let base64 = Data(value.utf8).base64EncodedString()
         forms.append(base64)
         forms.append(base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: ""))
-        forms.append(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "/", with: "\\/")
-            .replacingOccurrences(of: "\"", with: "\\\""))
+        let json = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        for slash in [json, json.replacingOccurrences(of: "/", with: "\\/")] {
+            forms.append(slash)
+            let goStyle = slash.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+                .replacingOccurrences(of: "&", with: "\\u0026")
+            forms += [goStyle, goStyle.replacingOccurrences(of: "\\u003c", with: "\\u003C").replacingOccurrences(of: "\\u003e", with: "\\u003E"),
+                      asciiEscaped(goStyle), asciiEscaped(slash)]
+        }
+        forms.append(value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;"))
         return forms
+    }
+
+    /// `%2F` → `%2f`: the same percent-encoding with lower-case hex digits.
+    static func lowerHex(_ encoded: String) -> String {
+        var out = ""
+        var pending = 0
+        for ch in encoded {
+            if ch == "%" { pending = 2; out.append(ch); continue }
+            if pending > 0 { pending -= 1; out += ch.lowercased(); continue }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// Non-ASCII characters as `\uXXXX` (UTF-16, lower-case hex), as JSON encoders that keep to ASCII write them.
+    static func asciiEscaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+        var out = ""
+        for unit in text.utf16 {
+            if unit < 0x80 { out.unicodeScalars.append(Unicode.Scalar(unit)!) } else {
+                let hex = String(unit, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out
     }
 
     /// `text` with every occurrence of every secret (in every form) replaced by `$ENV_VAR`: one pass over

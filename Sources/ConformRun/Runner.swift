@@ -23,6 +23,23 @@ public struct Runner: Sendable {
         }
     }
 
+    /// Credentials that cannot travel in an HTTP header (RFC 9110 field values: visible characters, spaces and
+    /// tabs): a line break or another control character would be dropped or refused by the client, and the
+    /// run would then blame the server for rejecting a key it never received. Checked before anything is sent;
+    /// the message names the variable and the position, never the value.
+    public static func unsendableCredentials(in suites: [Suite], environment: [String: String]) -> [(suite: Suite, env: String, problem: String)] {
+        suites.compactMap { suite in
+            guard let auth = suite.auth, let value = environment[auth.env], !value.isEmpty else { return nil }
+            for (offset, scalar) in value.unicodeScalars.enumerated() {
+                let v = scalar.value
+                if v == 0x09 || (0x20...0x7E).contains(v) || v >= 0xA0 { continue }
+                let what = v == 0x0A ? "a line feed" : v == 0x0D ? "a carriage return" : v == 0 ? "a NUL" : String(format: "control character U+%04X", v)
+                return (suite, auth.env, "\(what) at character \(offset + 1)")
+            }
+            return nil
+        }
+    }
+
     /// Runs every suite in order and collects the results.
     public func run(_ suites: [Suite]) async -> RunResult {
         let started = ContinuousClock.now
@@ -61,10 +78,13 @@ public struct Runner: Sendable {
             return (one[0], output.1)
         }, delivered: { _, output in onCase?(suite, output.0) })
         let catalogs = await CatalogRecorder(run: context).listings(walked: outputs.compactMap(\.1))
-        return SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
-                           target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
-                           cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
-                           catalogs: catalogs)
+        var result = SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
+                                 target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
+                                 cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
+                                 catalogs: catalogs)
+        let planned = plan.cases.map { ($0.id, $0.name) } + plan.walks.map { ($0.id, $0.name) } + plan.crossChecks.map { ($0.id, $0.name) }
+        result.unselected = planned.filter { !options.selects(id: $0.0, name: $0.1) }.map(\.0)
+        return result
     }
 
     /// `2026-11-22T04:15:40Z`.

@@ -56,16 +56,27 @@ extension SuiteRun {
         var queryObject = JSONObject()
         for (name, value) in query { queryObject[name] = options.substitute(value) }
         let path = Self.path(of: sent.recorded.url)
-        let request: JSONValue = .object(JSONObject([("method", .string(sent.recorded.method)), ("url", .string(sent.recorded.url)),
-                                                     ("path", .string(path)), ("query", .object(queryObject)),
-                                                     ("headers", .object(headers)),
-                                                     // `--var` values, readable as `request.vars.NAME` (the strict loader
-                                                     // would take a bare NAME for a body field).
-                                                     ("vars", .object(JSONObject(options.expressionVariables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })))]))
+        let vars = JSONObject(options.expressionVariables.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        // Built from `RequestMember` / `ResponseMember`, the names the loader checks expressions against.
+        let request = RequestMember.object { member in
+            switch member {
+            case .method: return .string(sent.recorded.method)
+            case .url: return .string(sent.recorded.url)
+            case .path: return .string(path)
+            case .query: return .object(queryObject)
+            case .headers: return .object(headers)
+            // `--var` values, readable as `request.vars.NAME` (the strict loader would take a bare NAME for a body field).
+            case .vars: return .object(vars)
+            }
+        }
         var responseHeaders = JSONObject()
         for h in redactor.redact(headers: sent.response?.headers ?? []) { responseHeaders[h.name.lowercased()] = .string(h.value) }
-        let response: JSONValue = .object(JSONObject([("status", JSONValue(sent.response?.status ?? 0)),
-                                                      ("headers", .object(responseHeaders))]))
+        let response = ResponseMember.object { member in
+            switch member {
+            case .status: return JSONValue(sent.response?.status ?? 0)
+            case .headers: return .object(responseHeaders)
+            }
+        }
         // `--var` values are not bare variables: a name like `total` would silently shadow the body's field.
         return EvaluationContext(body: body, request: request, response: response, variables: variables)
     }

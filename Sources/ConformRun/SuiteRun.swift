@@ -29,7 +29,7 @@ struct SuiteRun: Sendable {
         let wrong = suite.auth.map { [Self.wrongCredential, $0.headerValue(secret: Self.wrongCredential)] } ?? []
         redactor = Redactor(secrets: (secret.map { [$0] } ?? []) + options.otherSecrets, headerNames: suite.auth.map { [$0.headerName] } ?? [],
                             publicValues: wrong)
-        validator = SchemaValidator(document: suite.file.document, uri: "file://" + suite.file.source.path)
+        validator = suite.file.makeSchemaValidator()
         let base2: any Transport = deadline.map { DeadlineTransport(base: transport, deadline: $0) } ?? transport
         sender = RetryingTransport(base: base2, policy: options.retryPolicy, deadline: deadline)
     }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Standard output and error, with colour only on a terminal and never when `NO_COLOR` is set.
 enum Console {
@@ -12,12 +13,21 @@ enum Console {
     /// Writes to standard error without a newline (the progress line rewrites itself with `\r`).
     static func errRaw(_ s: String) { write(2, s) }
 
+    /// Streams whose reader went away (EPIPE): nothing more is written there, and the run goes on.
+    nonisolated(unsafe) private static var closed: Set<Int32> = []
+    private static let closedLock = NSLock()
+
     private static func write(_ fd: Int32, _ s: String) {
+        guard !closedLock.withLock({ closed.contains(fd) }) else { return }
         var bytes = Array(s.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n <= 0 { return }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                if errno == EPIPE { _ = closedLock.withLock { closed.insert(fd) } }
+                return
+            }
             offset += n
         }
     }

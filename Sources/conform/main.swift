@@ -11,6 +11,7 @@ nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String
     ("validate", "Check suite files strictly; list every problem with file:line:col.", ValidateCommand.run),
     ("schema", "Validate JSON files against a JSON Schema: conform schema check …", SchemaCommand.run),
     ("mock", "Serve the suites' operations from a synthesised dataset (optionally drifted).", MockCommand.run),
+    ("baseline", "Accept known failures with a reason and an expiry: conform baseline add …", BaselineCommand.run),
     ("trend", "Tabulate and chart many nights of results per suite and target (Markdown, SVG).", TrendCommand.run),
     ("selftest", "Run each suite against the mock and against every drift; list blind spots.", SelftestCommand.run),
     ("demo", "Start the mock, run every suite in suites/, write reports/, show one drifted run.", DemoCommand.run),
@@ -25,6 +26,10 @@ func topLevelHelp() -> String {
               "  2  usage or suite error (nothing was sent)", "  3  checks could not run (unreachable, timeouts, TLS) and none failed"]
     return lines.joined(separator: "\n")
 }
+
+// A reader that goes away (`conform run … | head -1`) must not kill the run before its reports are written:
+// writes to a closed pipe fail with EPIPE instead, and Console stops writing to that stream.
+signal(SIGPIPE, SIG_IGN)
 
 let argv = Array(CommandLine.arguments.dropFirst())
 guard let first = argv.first else {

@@ -28,7 +28,7 @@ import ConformCore
     func synthesisedBodiesValidateAgainstTheirSchemas(seed: UInt64) throws {
         let s = try Self.suite("fixture-get")
         let app = MockApp(suites: [s], seed: seed, models: 40, credentials: [:])
-        let validator = SchemaValidator(document: s.file.document, uri: "test")
+        let validator = s.file.makeSchemaValidator()
         let list = try #require(Self.get(app, "/v5/models?limit=1000").body)
         #expect(validator.validate(list, schemaAt: try #require(s.operation("list")?.successResponse?.schemaPointer)).isEmpty)
         for item in list["items"]?.arrayValue ?? [] {

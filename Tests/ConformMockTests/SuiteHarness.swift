@@ -20,7 +20,7 @@ struct SuiteHarness {
 
     init(suite: Suite, app: MockApp) {
         self.suite = suite; self.app = app
-        validator = SchemaValidator(document: suite.file.document, uri: "file://" + suite.file.source.path)
+        validator = suite.file.makeSchemaValidator()
     }
 
     /// Credentials the app must be built with so `auth.wrong` is refused.

@@ -39,4 +39,14 @@ import Testing
         #expect(groups.count == 1)
         #expect(groups.first?.extent == expected)
     }
+
+    @Test func twoMissingMembersAtOnePointerAreTwoGroups() {
+        let missing = { (member: String, i: Int) in
+            Finding(check: "schema.required", title: "required property", detail: "missing required property \"\(member)\"",
+                    pointer: "/models/\(i)", rulePointer: "/definitions/Model/required", argument: member)
+        }
+        let groups = FailureAggregation.groups([missing("digest", 0), missing("size", 0), missing("digest", 1)])
+        #expect(groups.count == 2)
+        #expect(groups.map(\.count) == [2, 1])
+    }
 }

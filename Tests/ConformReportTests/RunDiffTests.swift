@@ -69,11 +69,13 @@ import Testing
 
     @Test func anUnreachableTargetIsBecameAnErrorNotFixedOrRemoved() {
         let diff = RunDiff(before: Self.run([Self.listCase(missing: ["digest"])]), after: Self.run([Self.unreachable()]))
-        #expect(diff.count(.becameError) == 2)
+        #expect(diff.count(.becameError) == 1, "one entry for the case, not one per check")
+        #expect(diff.entries(.becameError).first?.instances == 2)
+        #expect(diff.entries(.becameError).first?.checkName.hasPrefix("2 checks (") == true)
         #expect(diff.count(.fixed) == 0 && diff.count(.checkRemoved) == 0 && diff.count(.checkAdded) == 0)
         #expect(diff.entries(.becameError).first?.errorDetail?.contains("connection refused") == true)
         let back = RunDiff(before: Self.run([Self.unreachable()]), after: Self.run([Self.listCase(missing: ["digest"])]))
-        #expect(back.count(.recovered) == 2 && back.count(.new) == 1 && back.count(.checkAdded) == 0 && back.count(.checkRemoved) == 0)
+        #expect(back.count(.recovered) == 1 && back.entries(.recovered).first?.instances == 2 && back.count(.new) == 1 && back.count(.checkAdded) == 0 && back.count(.checkRemoved) == 0)
     }
 
     @Test func aSkippedCheckIsNeverFixed() {

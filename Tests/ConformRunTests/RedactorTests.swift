@@ -19,6 +19,38 @@ import Testing
         #expect(redacted == #"raw $OPENAI_API_KEY; encoded $OPENAI_API_KEY; b64 $OPENAI_API_KEY; json "$OPENAI_API_KEY""#)
     }
 
+    /// The spellings other servers echo a key in: Go's JSON (`\u0026`, `\u003c`), lower-case percent-encoding,
+    /// a query that keeps `/`, form encoding, Python's ASCII-only JSON, HTML entities, a trimmed key.
+    @Test(arguments: [
+        ("Go JSON", #"{"error":"bad key sk-\u0026\u003cx\u003e/="}"#),
+        ("Go JSON, escaped slash", #"{"error":"bad key sk-\u0026\u003cx\u003e\/="}"#),
+        ("upper-case Go escapes", #"{"error":"bad key sk-\u0026\u003Cx\u003E/="}"#),
+        ("lower-case percent", "url ?key=sk-%26%3cx%3e%2f%3d"),
+        ("upper-case percent", "url ?key=sk-%26%3Cx%3E%2F%3D"),
+        ("query keeps slash", "url ?key=sk-%26%3Cx%3E/%3D"),
+        ("HTML entities", "<p>bad key sk-&amp;&lt;x&gt;/=</p>"),
+    ])
+    func hostileSpellingsAreReplaced(_ name: String, _ text: String) {
+        let key = "sk-&<x>/="
+        let r = Redactor(secrets: [Secret(env: "KEY", value: key)])
+        let redacted = r.redact(text)
+        #expect(redacted.contains("$KEY"), "\(name): \(redacted)")
+        #expect(!redacted.contains("sk-"), "\(name): \(redacted)")
+    }
+
+    @Test func nonASCIIKeysInASCIIOnlyJSONAndFormEncodingAreReplaced() {
+        let r = Redactor(secrets: [Secret(env: "KEY", value: "clé secrète 42")])
+        #expect(r.redact(#"{"detail": "clé secrète 42"}"#) == #"{"detail": "$KEY"}"#)
+        #expect(r.redact(#"{"detail": "cl\u00e9 secr\u00e8te 42"}"#) == #"{"detail": "$KEY"}"#)
+        #expect(r.redact("q=cl%C3%A9+secr%C3%A8te+42") == "q=$KEY")
+        #expect(r.redact("q=cl%c3%a9%20secr%c3%a8te%2042") == "q=$KEY")
+    }
+
+    @Test func aKeyWithSurroundingSpacesIsHiddenAlsoWhenTheServerTrimsIt() {
+        let r = Redactor(secrets: [Secret(env: "KEY", value: "  sk-trim-me-9876 \n")])
+        #expect(r.redact(#"{"echo": "sk-trim-me-9876"}"#) == #"{"echo": "$KEY"}"#)
+    }
+
     @Test func headersAreRedactedByValueAndByName() {
         let headers = [
             Header("Authorization", "Bearer \(secret)"),

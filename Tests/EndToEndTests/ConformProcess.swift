@@ -20,7 +20,9 @@ enum ConformProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true) throws -> Output {
+    /// Runs `conform` with `arguments` (in `directory` when given, so relative suite paths stay relative).
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
+                    directory: URL? = nil) throws -> Output {
         guard let exe = executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("conform-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -31,6 +33,7 @@ enum ConformProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: exe)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1", "HOME": tmp.path]
         if withKey { env["FIXTURE_API_KEY"] = secret }
         for (k, v) in extra { env[k] = v }

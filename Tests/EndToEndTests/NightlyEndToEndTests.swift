@@ -149,6 +149,39 @@ import Testing
         #expect(d2.stdout.contains("inconclusive"))
     }
 
+    @Test func aBaselinedNightIsKnownInTheTrendAndTheDiffStillSeesTheFailure() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nights = dir.appendingPathComponent("nights")
+        try FileManager.default.createDirectory(at: nights, withIntermediateDirectories: true)
+        let n1 = nights.appendingPathComponent("results-1.json"), n2 = nights.appendingPathComponent("results-2.json")
+        let baseline = dir.appendingPathComponent("baseline.json")
+        let mock = try MockProcess([Self.v5, "--drift", "drop-required:InferenceModel.name"], environment: Self.key)
+        defer { mock.stop() }
+        #expect(try Self.night(Self.v5, url: mock.url, json: n1).exitCode == 1)
+        let add = try ConformProcess.run(["baseline", "add", n1.path, "--reason", "vendor ticket T-1: name is being restored",
+                                          "--expires", "2099-01-01", "--to", baseline.path], withKey: false)
+        #expect(add.exitCode == 0, "\(add.stdout)\(add.stderr)")
+        let accepted = try Self.night(Self.v5, url: mock.url, json: n2, extra: ["--baseline", baseline.path])
+        #expect(accepted.exitCode == 0, "every failure is known\n\(accepted.stdout)\(accepted.stderr)")
+        #expect(accepted.stdout.contains(" passed, 0 failed, 3 known (accepted), "), "\(accepted.stdout)")
+        let loud = try ConformProcess.run(["run", Self.v5, "--base-url", mock.url, "--target-name", "nightly", "--baseline", baseline.path],
+                                          environment: Self.key, withKey: false)
+        #expect(loud.stdout.contains("~ body matches schema: known failure, accepted (vendor ticket T-1: name is being restored)"), "\(loud.stdout)")
+        #expect(!loud.stdout.contains("✘ GET"), "a known failure is not printed as one to act on\n\(loud.stdout)")
+        let md = dir.appendingPathComponent("trend.md")
+        let trend = try ConformProcess.run(["trend", nights.path, "--markdown", md.path], withKey: false)
+        #expect(trend.exitCode == 0, "\(trend.stdout)\(trend.stderr)")
+        let table = String(decoding: FileManager.default.contents(atPath: md.path) ?? Data(), as: UTF8.self)
+        let rows = table.split(separator: "\n").filter { $0.hasPrefix("| 20") }
+        #expect(rows.count == 2, "\(table)")
+        // Night 1 ran without a baseline (known —); night 2's failing checks are all accepted.
+        let known = rows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[7] }
+        #expect(known.first == "—" && (Int(known.last ?? "") ?? 0) > 0, "\(rows) \(known)")
+        let d = try Self.diff(n1, n2)
+        #expect(d.exitCode == 0 && d.stdout.contains(" 0 new, 0 fixed"), "a known failure is still failing, not fixed\n\(d.stdout)")
+    }
+
     @Test func unusableInputIsExit2WithWhereAndWhat() throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }

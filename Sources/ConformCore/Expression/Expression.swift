@@ -62,9 +62,9 @@ public struct ExpressionParseError: Error, Sendable, Equatable, CustomStringConv
 public struct EvaluationContext: Sendable {
     /// The parsed response body; bare identifiers (`items`, `meta.total`) resolve here. `body` names it too.
     public var body: JSONValue?
-    /// `request`: `{"method", "url", "path", "query": {name: value}, "headers": {lower-case name: value}}`.
+    /// `request`: an object of the `RequestMember`s (`method`, `url`, `path`, `query`, `headers`, `vars`).
     public var request: JSONValue
-    /// `response`: `{"status": 200, "headers": {lower-case name: value}}`.
+    /// `response`: an object of the `ResponseMember`s (`status`, `headers`).
     public var response: JSONValue
     /// Extra named values (`page` in walks, `item` in cross-checks).
     public var variables: [String: JSONValue]

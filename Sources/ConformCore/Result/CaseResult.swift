@@ -40,6 +40,9 @@ public struct SuiteResult: Sendable, Hashable, Codable {
     public var cases: [CaseResult]
     public var durationSeconds: Double
     public var startedAt: String
+    /// Ids of the planned cases, walks and cross-checks that `--filter` left out: they exist in the suite
+    /// but did not run (a baseline entry for one is unobserved, not orphaned).
+    public var unselected: [String] = []
     /// The catalog seen per list operation (walked, or read through its `catalog` member); see `CatalogListing`.
     public var catalogs: [CatalogListing] = []
 
@@ -82,6 +85,8 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var suites: [SuiteResult]
     /// The part of a sharded run this is (`--shard I/N`); nil for a whole run (or a merged one).
     public var shard: Shard?
+    /// How the run stood against `--baseline`; nil when none was given.
+    public var baseline: BaselineSummary?
 
     public init(tool: String = "conform", version: String, startedAt: String, durationSeconds: Double, suites: [SuiteResult],
                 shard: Shard? = nil) {
@@ -92,9 +97,10 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var counts: Tally { suites.reduce(Tally()) { $0 + $1.counts } }
 
     /// CLI exit code: 0 all held; 1 any check failed; 3 checks could not run and none failed.
+    /// With a baseline, 1 means a new or expired failure or a stale entry (`BaselineSummary.failsRun`).
     public var exitCode: Int32 {
         let t = counts
-        if t.failed > 0 { return 1 }
+        if baseline?.failsRun ?? (t.failed > 0) { return 1 }
         if t.errors > 0 { return 3 }
         return 0
     }

@@ -30,6 +30,8 @@ public struct Finding: Sendable, Hashable, Codable {
     public var argument: String?
     /// The finding's stable id (`FindingIdentity`): set by the runner once the suite and target are known.
     public var id: String?
+    /// The finding's class against `conform run --baseline` (`new`, `known`, `expired`); nil without a baseline.
+    public var baseline: BaselineMark?
     /// The id without the target (`FindingIdentity`): equal for the same problem found on two targets.
     public var sharedId: String?
 

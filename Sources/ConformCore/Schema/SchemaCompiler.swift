@@ -6,14 +6,13 @@ struct SchemaCompiler {
     /// Vocabularies the meta-schema declares; keywords of other vocabularies are annotations. Nil: all apply.
     let vocabularies: Set<String>?
 
+    /// Keyword → the 2020-12 vocabulary that defines it, for the three whose keywords a meta-schema may turn off
+    /// (from `SchemaKeyword`, the one keyword list).
     static let vocabularyOfKeyword: [String: String] = {
         var map: [String: String] = [:]
-        for k in ["type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-                  "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains",
-                  "maxProperties", "minProperties", "required", "dependentRequired"] { map[k] = "validation" }
-        for k in ["prefixItems", "items", "contains", "additionalProperties", "properties", "patternProperties",
-                  "dependentSchemas", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not"] { map[k] = "applicator" }
-        for k in ["unevaluatedItems", "unevaluatedProperties"] { map[k] = "unevaluated" }
+        for (name, keywords) in SchemaKeyword.vocabularies where ["validation", "applicator", "unevaluated"].contains(name) {
+            for (k, _) in keywords { map[k] = name }
+        }
         return map
     }()
 

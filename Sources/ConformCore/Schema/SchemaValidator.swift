@@ -25,6 +25,8 @@ public final class SchemaValidator: @unchecked Sendable {
     var usesDynamicScope = false
     /// Anchor names some dynamic `$dynamicRef` uses: their `$dynamicAnchor`s are compiled as they are found.
     var dynamicNames: Set<String> = []
+    /// Compile problems by pointer, once asked for (a run asks once per response).
+    var problemCache: [JSONPointer: [SchemaCompileError]] = [:]
     /// Meta-schema URI → the vocabularies its `$vocabulary` declares (nil: no declaration, all apply).
     var vocabularyCache: [String: Set<String>?] = [:]
 
@@ -52,6 +54,7 @@ public final class SchemaValidator: @unchecked Sendable {
         }
         let root = node(at: pointer)
         lock.lock(); defer { lock.unlock() }
+        if let cached = problemCache[pointer] { return cached }
         var seen: Set<ObjectIdentifier> = []
         var stack = [root]
         var problems: [SchemaCompileError] = []
@@ -60,7 +63,14 @@ public final class SchemaValidator: @unchecked Sendable {
             problems += n.problems
             stack += n.children.reversed()
         }
+        problemCache[pointer] = problems
         return problems
+    }
+
+    /// A document the validator holds by URI: its own, or one a `$ref` led it to load (nil otherwise).
+    public func loadedDocument(_ uri: String) -> JSONValue? {
+        lock.lock(); defer { lock.unlock() }
+        return documentURIs.firstIndex(of: uri).map { documents[$0] }
     }
 
     /// Validates an instance against the subschema at `pointer`; returns every error (empty when valid).

@@ -27,16 +27,18 @@ public struct Suite: Sendable {
     public var walks: [Walk]
     /// `crossChecks`: cross-request checks.
     public var crossChecks: [CrossCheck]
+    /// `formats.annotations`: format names of the suite's own that its schemas use as annotations (never checked).
+    public var annotationFormats: [String]
     /// Where the suite came from, its parsed document and the offsets of every value in it. Schemas are
     /// referenced by JSON Pointer into `document` (so `#/definitions/X` resolves against it).
     public var file: SuiteFile
 
     public init(id: String, title: String, description: String? = nil, source: String, baseURL: String,
                 auth: AuthSpec? = nil, operations: [Operation] = [], cases: [Case] = [], walks: [Walk] = [],
-                crossChecks: [CrossCheck] = [], file: SuiteFile) {
+                crossChecks: [CrossCheck] = [], annotationFormats: [String] = [], file: SuiteFile) {
         self.id = id; self.title = title; self.description = description; self.source = source
         self.baseURL = baseURL; self.auth = auth; self.operations = operations; self.cases = cases
-        self.walks = walks; self.crossChecks = crossChecks; self.file = file
+        self.walks = walks; self.crossChecks = crossChecks; self.annotationFormats = annotationFormats; self.file = file
     }
 
     public func operation(_ id: String) -> Operation? { operations.first { $0.id == id } }

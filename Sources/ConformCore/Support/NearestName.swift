@@ -1,15 +1,28 @@
 /// "Did you mean …?": the known name closest to a misspelt one (STYLE habit 3).
+///
+/// Bounded in time and memory whatever a suite holds: names longer than `maxComparedLength` are never compared
+/// (a 10-million-character key gets no hint instead of a 10⁷ × n distance table), and a candidate whose length
+/// differs by more than the allowed distance is skipped without computing one.
 public enum NearestName {
+    /// The longest name (in UTF-8 bytes) compared at all; real keys and identifiers are far shorter.
+    public static let maxComparedLength = 128
+
     /// The candidate within a small edit distance of `name` (case-insensitive), or nil when none is close.
     public static func find(_ name: String, in candidates: [String]) -> String? {
+        guard isComparable(name) else { return nil }
         let target = Array(name.lowercased())
+        let allowed = max(1, min(3, target.count / 3))
         var best: (String, Int)?
-        for c in candidates {
-            let d = distance(target, Array(c.lowercased()))
+        for c in candidates where isComparable(c) {
+            let lowered = c.lowercased()
+            let prefixHint = target.count >= 3 && lowered.hasPrefix(String(target))
+            let candidate = Array(lowered)
+            // Too far apart in length to be within `allowed` edits, and not a prefix hint: no distance needed.
+            if abs(candidate.count - target.count) > allowed && !prefixHint { continue }
+            let d = distance(target, candidate)
             if best == nil || d < best!.1 { best = (c, d) }
         }
         guard let (candidate, d) = best else { return nil }
-        let allowed = max(1, min(3, target.count / 3))
         if d <= allowed { return candidate }
         // A prefix or containment is also a good hint (`lim` → `limit`).
         if target.count >= 3, candidate.lowercased().hasPrefix(String(target)) { return candidate }
@@ -22,7 +35,11 @@ public enum NearestName {
         return "; did you mean \(quote)\(n)\(quote)?"
     }
 
-    /// Damerau–Levenshtein (optimal string alignment) distance.
+    /// Whether a name is short enough to be compared (O(1) for native strings: no copy, no scan).
+    public static func isComparable(_ name: String) -> Bool { name.utf8.count <= maxComparedLength }
+
+    /// Damerau–Levenshtein (optimal string alignment) distance. Callers keep both sides within
+    /// `maxComparedLength` (`find` does), so the table stays small.
     public static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -38,7 +38,7 @@ public enum TrendChart {
     /// The series as an SVG document (UTF-8 text, ending with a newline).
     public static func render(_ series: [TrendSeries], title: String = "Conform trend") -> String {
         var canvas = SVGCanvas()
-        let nights = Set(series.flatMap { $0.points.map(\.date) }).count
+        let nights = series.map(\.points.count).max() ?? 0
         let dates = series.flatMap { $0.points.map(\.date) }
         let span = dates.isEmpty ? "no nights" : "\(TrendDate.short(dates.min()!)) → \(TrendDate.short(dates.max()!))"
         canvas.text(clip(title, 70), x: 16, y: 30, size: 18, weight: "bold")

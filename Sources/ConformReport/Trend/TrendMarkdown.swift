@@ -20,10 +20,12 @@ public enum TrendMarkdown {
     static let overviewRows = 40
 
     /// The series as Markdown, ending with a newline; `lastNights` rows per table (older nights are counted).
-    public static func render(_ series: [TrendSeries], lastNights: Int = 30) -> String {
+    /// `runs` is how many results files the series come from (two runs may share a start second); by default
+    /// the longest series' length.
+    public static func render(_ series: [TrendSeries], runs: Int? = nil, lastNights: Int = 30) -> String {
         let shownNights = max(1, lastNights)
         let dates = series.flatMap { $0.points.map(\.date) }
-        let nights = Set(dates).count
+        let nights = runs ?? series.map(\.points.count).max() ?? 0
         let span = dates.isEmpty ? "" : ", \(MarkdownText.inline(TrendDate.short(dates.min()!))) → \(MarkdownText.inline(TrendDate.short(dates.max()!)))"
         var blocks = [
             "# Conform trend",

@@ -91,7 +91,7 @@ enum DiffCommand {
 
     /// The console lines: counts, then one line per new, fixed and became-an-error entry (at most 20 each).
     static func summary(_ diff: RunDiff, before: String, after: String) -> String {
-        var lines = ["\(before) → \(after): " + RunDiff.Change.allCases.map { "\(diff.count($0)) \($0.title)" }.joined(separator: ", ")]
+        var lines = ["\(before) → \(after): " + RunDiff.Change.allCases.map { $0.counted(diff.count($0)) }.joined(separator: ", ")]
         for p in diff.pairings {
             if p.suiteChanged { lines.append("note: suite \(p.suite) changed between the runs") }
             if p.targetDiffers { lines.append("note: suite \(p.suite) ran against \(p.beforeTarget ?? "") before and \(p.afterTarget ?? "") after; aligned by target-free ids") }
@@ -100,7 +100,9 @@ enum DiffCommand {
         for (change, mark) in [(RunDiff.Change.new, "✘ new"), (.becameError, "⚠ became an error"), (.fixed, "✔ fixed")] {
             let entries = diff.entries(change)
             for e in entries.prefix(20) {
-                let what = e.finding.map { "\($0.title)" + ($0.pointer.map { " at \($0.isEmpty ? "(body)" : $0)" } ?? "") } ?? (e.errorDetail ?? e.checkName)
+                let what = e.finding.map { f in
+                    f.title + (f.argument.map { " " + JSONWriter.quote($0) } ?? "") + (f.pointer.map { " at \($0.isEmpty ? "(body)" : $0)" } ?? "")
+                } ?? (e.errorDetail ?? e.checkName)
                 lines.append("  \(mark): \(e.suite) › \(e.caseName) › \(e.checkName): \(what)")
             }
             if entries.count > 20 { lines.append("  … and \(entries.count - 20) more \(change.title)") }

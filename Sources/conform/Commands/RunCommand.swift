@@ -25,6 +25,8 @@ enum RunCommand {
             OptionSpec("shard", value: "I/N", help: "Run only part I of N of the cases (a deterministic partition by case; a walk stays whole); combine the N results with conform merge."),
             OptionSpec("var", value: "NAME=VALUE", repeatable: true,
                        help: "Define a variable (repeatable): ${NAME} in case, walk and cross-check query/path values becomes VALUE; expressions read it as request.vars.NAME (a number or boolean when VALUE is one)."),
+            OptionSpec("baseline", value: "FILE", help: "Accept the failures listed in FILE (reports/baseline.schema.json): known ones do not fail the run; new, expired and stale entries do."),
+            OptionSpec("allow-stale", help: "With --baseline: a stale entry (its failure is fixed) is a warning instead of a failure."),
             OptionSpec("confirm-removals", value: "BEFORE.json",
                        help: "Fetch by id (through the suite's get-by-id operation) each model BEFORE.json's catalog listed that this run's listing lacks; 404/410 confirms the removal (at most 50 per listing)."),
             OptionSpec("quiet", short: "q", help: "Print only failing cases and the summary."),
@@ -40,6 +42,9 @@ enum RunCommand {
           1  a check failed (also when failures and errors mix)
           2  usage or suite error, or a required credential variable is unset (nothing was sent)
           3  checks could not run (unreachable, timeouts, TLS, body over --max-body) and none failed
+        With --baseline: 1 means a new or expired failure, or a stale entry without --allow-stale; known
+        failures count as accepted; an unusable baseline file is 2 (nothing was sent). "Today" for expiry
+        is the UTC date, or CONFORM_TODAY=YYYY-MM-DD (for tests and reproducible CI).
 
         EXAMPLE:
           SGP_API_KEY=… conform run suites/scale-gp-v5-list-models.json --base-url http://127.0.0.1:8080 --junit junit.xml

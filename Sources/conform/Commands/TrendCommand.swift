@@ -58,8 +58,13 @@ enum TrendCommand {
             return 2
         }
         for warning in ResultsFiles.orderWarnings(runs) { Console.err("warning: " + warning) }
-        let series = TrendSeries.build(runs.map(\.run))
-        let markdown = TrendMarkdown.render(series, lastNights: lastNights)
+        let series = TrendSeries.build(runs.map(\.run), extras: { run, suite in
+            // Known failures come from the baseline classes the run recorded; nil when it ran without one.
+            guard run.baseline != nil else { return TrendExtras() }
+            let known = suite.cases.reduce(0) { $0 + $1.checks.filter(\.isAcceptedFailure).count }
+            return TrendExtras(known: known)
+        })
+        let markdown = TrendMarkdown.render(series, runs: runs.count, lastNights: lastNights)
         var written: [String] = []
         do {
             if let path = parsed.value("markdown") { try ReportFile.write(markdown, to: path); written.append(path) }

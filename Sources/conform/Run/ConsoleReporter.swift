@@ -61,19 +61,26 @@ final class ConsoleReporter: @unchecked Sendable {
 
     func lines(for result: CaseResult) -> [String] {
         let tally = Tally(result.checks)
+        // Failed checks whose every failure a baseline accepts (`--baseline`): shown as known, not to act on.
+        let known = result.checks.filter(\.isAcceptedFailure).count
+        let failed = tally.failed - known
         let glyph: String
-        if tally.failed > 0 { glyph = Console.paint("✘", .red) } else if tally.errors > 0 { glyph = Console.paint("!", .yellow) } else { glyph = Console.paint("✔", .green) }
-        let ok = tally.failed == 0 && tally.errors == 0
+        if failed > 0 { glyph = Console.paint("✘", .red) } else if tally.errors > 0 { glyph = Console.paint("!", .yellow) } else { glyph = Console.paint("✔", .green) }
+        let ok = failed == 0 && tally.errors == 0
         if verbosity == .quiet && ok { return [] }
         var summary: [String] = []
-        if tally.failed > 0 { summary.append("\(tally.failed) of \(tally.total) checks failed") }
+        if failed > 0 { summary.append("\(failed) of \(tally.total) checks failed") }
+        if known > 0 { summary.append("\(known) known failure\(known == 1 ? "" : "s") accepted") }
         if tally.errors > 0 { summary.append("\(tally.errors) error\(tally.errors == 1 ? "" : "s")") }
-        if ok { summary.append("\(tally.passed) check\(tally.passed == 1 ? "" : "s")") }
+        if ok && known == 0 { summary.append("\(tally.passed) check\(tally.passed == 1 ? "" : "s")") }
         if tally.skipped > 0 { summary.append("\(tally.skipped) skipped") }
         summary.append(Self.milliseconds(result.durationSeconds))
         var out = ["\(glyph) \(result.name) " + Console.paint("(\(summary.joined(separator: ", ")))", .dim)]
         for check in result.checks {
             switch check.status {
+            case .failed where check.isAcceptedFailure:
+                let reason = check.findings.first?.baseline?.reason ?? ""
+                out.append("    ~ \(check.name): known failure, accepted (\(JSONValue.trim(reason, 120)))")
             case .failed, .error: out += explain(check)
             case .passed where verbosity == .verbose: out.append("    ✔ \(check.name)")
             case .skipped where verbosity == .verbose: out.append("    - \(check.name) (skipped: \(check.skipReason ?? ""))")
@@ -124,7 +131,7 @@ final class ConsoleReporter: @unchecked Sendable {
         var groups: [String: [Finding]] = [:]
         for f in findings {
             let wild = f.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
-            let key = [f.check, f.title, f.rulePointer ?? "", wild].joined(separator: "\u{0}")
+            let key = [f.check, f.title, f.rulePointer ?? "", wild, f.argument ?? ""].joined(separator: "\u{0}")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
         }
@@ -138,6 +145,7 @@ final class ConsoleReporter: @unchecked Sendable {
         if let e = f.expected, let a = f.actual, !f.detail.contains(a), !f.detail.contains("expected"), e != "boolean true" { out.append("      expected \(e), got \(a)") }
         if let loc = f.ruleLocation ?? f.rulePointer { out.append("      rule: \(loc)") }
         if let c = f.citation { out.append("      cites: \(JSONWriter.quote(JSONValue.trim(c, 160)))") }
+        if let id = f.id, verbosity == .verbose { out.append("      id: \(id)") }
         return out
     }
 
@@ -145,8 +153,11 @@ final class ConsoleReporter: @unchecked Sendable {
     func summary(_ run: RunResult) -> String {
         let t = run.counts
         let cases = run.suites.reduce(0) { $0 + $1.cases.count }
-        let text = "\(t.passed) passed, \(t.failed) failed, \(t.errors) error\(t.errors == 1 ? "" : "s"), \(t.skipped) skipped"
-        let color: Console.Color = t.failed > 0 ? .red : (t.errors > 0 ? .yellow : .green)
+        let known = run.suites.reduce(0) { $0 + $1.cases.reduce(0) { $0 + $1.checks.filter(\.isAcceptedFailure).count } }
+        let failed = t.failed - known
+        let text = "\(t.passed) passed, \(failed) failed, " + (known > 0 ? "\(known) known (accepted), " : "")
+            + "\(t.errors) error\(t.errors == 1 ? "" : "s"), \(t.skipped) skipped"
+        let color: Console.Color = failed > 0 ? .red : (t.errors > 0 ? .yellow : .green)
         return Console.paint(text, color) + " (\(t.total) checks in \(cases) case\(cases == 1 ? "" : "s"), \(Self.seconds(run.durationSeconds)))"
     }
 

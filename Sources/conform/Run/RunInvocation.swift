@@ -12,6 +12,9 @@ struct RunInvocation {
     var markdown: String?
     var json: String?
     var verbosity: ConsoleReporter.Verbosity
+    /// `--baseline FILE` and `--allow-stale`.
+    var baseline: String?
+    var allowStale: Bool
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         guard !parsed.positional.isEmpty else { throw UsageError(message: "no suite given: conform run PATH... (a suite file or a folder)") }
@@ -62,6 +65,8 @@ struct RunInvocation {
         if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
+        baseline = parsed.value("baseline"); allowStale = parsed.flag("allow-stale")
+        if allowStale && baseline == nil { throw UsageError(message: "--allow-stale needs --baseline FILE") }
     }
 
     /// Loads, preflights, runs, reports. Returns the exit code.
@@ -73,12 +78,28 @@ struct RunInvocation {
             return 2
         }
         let environment = ProcessInfo.processInfo.environment
+        var accepted: (file: BaselineFile, today: BaselineDate)?
+        if let path = baseline {
+            guard let file = BaselineLoading.load(path) else { Console.err("nothing was sent"); return 2 }
+            do { accepted = (file, try Today.date(environment: environment)) } catch {
+                Console.err("error: \(error.message); nothing was sent")
+                return 2
+            }
+        }
         let missing = Runner.missingCredentials(in: suites, environment: environment)
         guard missing.isEmpty else {
             for m in missing {
                 Console.err("error: suite '\(m.suite.id)' (\(m.suite.file.source.path)) needs the credential in environment variable \(m.env), which is unset or empty")
             }
             Console.err("nothing was sent: set the variable\(missing.count == 1 ? "" : "s") above (or mark the suite's auth optional)")
+            return 2
+        }
+        let unsendable = Runner.unsendableCredentials(in: suites, environment: environment)
+        guard unsendable.isEmpty else {
+            for u in unsendable {
+                Console.err("error: the credential in \(u.env) (suite '\(u.suite.id)') cannot be sent in an HTTP header: it holds \(u.problem) (often a trailing newline from a file or a secret store)")
+            }
+            Console.err("nothing was sent: fix the variable\(unsendable.count == 1 ? "" : "s") above")
             return 2
         }
         let selection = self.options
@@ -96,16 +117,24 @@ struct RunInvocation {
         }
         let reporter = ConsoleReporter(verbosity: verbosity, totalCases: planned)
         var options = self.options
-        options.onCase = { suite, result in reporter.caseFinished(suite, result) }
+        let known = accepted
+        options.onCase = { suite, result in
+            // Known failures print as accepted while the run goes on, not as failures to act on.
+            reporter.caseFinished(suite, known.map { BaselineClassifier.marked(result, baseline: $0.file, today: $0.today) } ?? result)
+        }
         options.onSuite = { suite, baseURL in reporter.suiteStarted(suite, baseURL: baseURL) }
         // http:// goes through our socket client: FoundationNetworking aborts the process on some hostile
         // responses and buffers bodies without back-pressure (docs/run.md); https:// still needs URLSession.
         let transport = NetworkTransport(configuration: .init(maxBodyBytes: maxBody))
         let runner = Runner(transport: transport, options: options, environment: environment)
-        let result = Blocking.wait { await runner.run(suites) }
+        var result = Blocking.wait { await runner.run(suites) }
+        if let accepted, let path = baseline {
+            result = BaselineClassifier.classify(result, against: accepted.file, file: path, today: accepted.today, allowStale: allowStale)
+        }
         reporter.finish()
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
+        if let summary = result.baseline { BaselineConsole.print(summary, run: result) }
         if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false
         for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),

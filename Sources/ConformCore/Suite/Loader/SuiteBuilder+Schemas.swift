@@ -16,6 +16,7 @@ extension SuiteBuilder {
             reader.error("\(what) must be a JSON Schema (an object or a boolean), got \(value.typedDescription(limit: 40))", at: pointer)
             return nil
         }
+        checkKeywords(in: value, at: pointer)
         if checkReferences(in: value, at: pointer) { compile(at: pointer) }
         return pointer
     }

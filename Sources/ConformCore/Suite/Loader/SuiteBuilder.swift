@@ -16,9 +16,13 @@ final class SuiteBuilder {
     var claimedIDs: [String: JSONPointer] = [:]
     /// Pointers at which a `$ref` was already reported, so the validator does not report it again.
     var reportedRefs: [JSONPointer] = []
+    /// `formats.annotations`: format names of the suite's own, accepted as annotations.
+    var annotationFormats: [String] = []
+    /// Schema positions whose keywords were checked, so a schema met twice is reported once.
+    var keywordCheckedSchemas: Set<JSONPointer> = []
 
     static let topKeys = ["$schema", "suite", "title", "description", "source", "baseUrl", "auth", "definitions",
-                          "operations", "cases", "walks", "crossChecks"]
+                          "formats", "operations", "cases", "walks", "crossChecks"]
 
     init(file: SuiteFile) {
         self.file = file
@@ -40,6 +44,7 @@ final class SuiteBuilder {
         let description = top.string("description")
         let source = top.string("source", required: true)
         let baseURL = top.string("baseUrl", required: true).flatMap { checkBaseURL($0, at: top.at("baseUrl")) }
+        annotationFormats = readFormats(top)
         readDefinitions(top)
         operations = readOperations(top)
         let auth = top.members("auth", what: "auth").flatMap(readAuth)
@@ -49,9 +54,11 @@ final class SuiteBuilder {
         let crossChecks = (top.elements("crossChecks") ?? []).compactMap(readCrossCheck)
         guard !reader.hasErrors, let id, let title, let source, let baseURL else { return nil }
         let suite = Suite(id: id, title: title, description: description, source: source, baseURL: baseURL, auth: auth,
-                          operations: operations, cases: cases, walks: walks, crossChecks: crossChecks, file: file)
+                          operations: operations, cases: cases, walks: walks, crossChecks: crossChecks,
+                          annotationFormats: annotationFormats, file: file)
         checkGeneratedCases(of: suite)
         checkQueryReferences(of: suite)
+        checkExchangeReferences(of: suite)
         checkCatalogs(of: suite)
         return reader.hasErrors ? nil : suite
     }
