@@ -27,6 +27,8 @@ extension JSONReport {
         var run = RunResult(tool: try r.string("tool"), version: try r.string("version"), startedAt: try r.string("startedAt"),
                             durationSeconds: try r.double("durationSeconds"), suites: try r.array("suites").map(decodeSuite))
         run.baseline = try r.ifPresent("baseline").map(decodeBaselineSummary)
+        // `shard` came after schemaVersion 2 was published: a file without it is a whole run.
+        run.shard = try r.ifPresent("shard").map { s in Shard(index: try s.int("index"), count: try s.int("count")) }
         return run
     }
 

@@ -37,6 +37,7 @@ public enum JSONReport {
             ("tally", tally(run.counts)),
             ("baseline", run.baseline.map(baselineSummary) ?? .null),
             ("suites", .array(run.suites.map(suite))),
+            ("shard", run.shard.map { .object(JSONObject([("index", JSONValue($0.index)), ("count", JSONValue($0.count))])) } ?? .null),
         ]))
     }
 

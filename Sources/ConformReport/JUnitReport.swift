@@ -20,7 +20,19 @@ import ConformCore
 /// Everything is escaped through `XMLEscaping`; the output depends only on the `RunResult`.
 public enum JUnitReport {
     /// The whole run as one JUnit XML document, ending with a newline.
-    public static func render(_ run: RunResult) -> String {
+    public static func render(_ run: RunResult) -> String { render(run, byTarget: false) }
+
+    /// A compatibility run as one document: one `<testsuite>` per suite × target, named `suite @ target`
+    /// (and `classname` `suite@target.operation`) so CI UIs tell the targets apart.
+    public static func render(_ runs: [TargetRun]) -> String {
+        let suites = runs.flatMap(\.result.suites)
+        let run = RunResult(tool: runs.first?.result.tool ?? "conform", version: runs.first?.result.version ?? ConformVersion.current,
+                            startedAt: runs.map(\.result.startedAt).min() ?? "",
+                            durationSeconds: runs.map(\.result.durationSeconds).max() ?? 0, suites: suites)
+        return render(run, byTarget: true)
+    }
+
+    static func render(_ run: RunResult, byTarget: Bool) -> String {
         var xml = XMLLines()
         xml.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         let suites = run.suites.map(SuiteRows.init)
@@ -29,36 +41,38 @@ public enum JUnitReport {
         xml.open("testsuites", [("name", run.tool), ("time", ReportFormat.seconds(run.durationSeconds)),
                                 ("tests", "\(total.total + baseline.tests)"), ("failures", "\(total.failed - known + baseline.failures)"),
                                 ("errors", "\(total.errors)")])
-        for (index, suite) in suites.enumerated() { renderSuite(suite, index: index, run: run, into: &xml) }
+        for (index, suite) in suites.enumerated() { renderSuite(suite, index: index, run: run, byTarget: byTarget, into: &xml) }
         if let b = run.baseline { renderBaselineSuite(b, index: suites.count, into: &xml) }
         xml.close("testsuites")
         return xml.text
     }
 
-    private static func renderSuite(_ rows: SuiteRows, index: Int, run: RunResult, into xml: inout XMLLines) {
+    private static func renderSuite(_ rows: SuiteRows, index: Int, run: RunResult, byTarget: Bool, into xml: inout XMLLines) {
         let suite = rows.suite
+        let name = byTarget ? "\(suite.suite) @ \(suite.target)" : suite.suite
         let known = knownCount(rows)
         var attributes: [(String, String)] = [
-            ("name", suite.suite), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed - known)"),
+            ("name", name), ("tests", "\(rows.tally.total)"), ("failures", "\(rows.tally.failed - known)"),
             ("errors", "\(rows.tally.errors)"), ("skipped", "\(rows.tally.skipped + known)"),
             ("time", ReportFormat.seconds(suite.durationSeconds)),
         ]
         if !suite.startedAt.isEmpty { attributes.append(("timestamp", suite.startedAt)) }
-        attributes += [("id", "\(index)"), ("package", suite.suite), ("file", suite.file)]
+        attributes += [("id", "\(index)"), ("package", byTarget ? "\(suite.suite)@\(suite.target)" : suite.suite), ("file", suite.file)]
         xml.open("testsuite", attributes)
         xml.open("properties", [])
         for (name, value) in [("conform.baseURL", suite.baseURL), ("conform.suiteFile", suite.file),
-                              ("conform.title", suite.title), ("conform.version", run.version)] {
+                              ("conform.title", suite.title), ("conform.version", run.version)] + (byTarget ? [("conform.target", suite.target)] : []) {
             xml.empty("property", [("name", name), ("value", value)])
         }
         xml.close("properties")
-        for row in rows.rows { renderTestcase(row, suite: suite, into: &xml) }
+        let classPrefix = byTarget ? "\(suite.suite)@\(suite.target)" : suite.suite
+        for row in rows.rows { renderTestcase(row, suite: suite, classPrefix: classPrefix, into: &xml) }
         xml.close("testsuite")
     }
 
-    private static func renderTestcase(_ row: SuiteRows.Row, suite: SuiteResult, into xml: inout XMLLines) {
+    private static func renderTestcase(_ row: SuiteRows.Row, suite: SuiteResult, classPrefix: String, into xml: inout XMLLines) {
         let c = row.testCase
-        let attributes = [("name", row.name), ("classname", suite.suite + "." + c.operation),
+        let attributes = [("name", row.name), ("classname", classPrefix + "." + c.operation),
                           ("time", ReportFormat.seconds(row.seconds))]
         guard let check = row.check else {
             xml.open("testcase", attributes)

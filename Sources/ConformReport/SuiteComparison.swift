@@ -30,7 +30,17 @@ struct SuiteComparison {
                 }
                 continue
             }
-            compare(old, new)
+            let caseId = old.caseResult.id
+            if new.check.status == .skipped, Self.ran(old.check.status), erroredAfter.contains(caseId) {
+                // Listed as skipped because its case got no answer: the check became an error, it did not vanish.
+                causedError.insert(caseId)
+                entries.append(checkEntry(.becameError, new, error: Self.firstError(after, caseId: caseId), before: old.check.status, after: .error))
+            } else if old.check.status == .skipped, Self.ran(new.check.status), erroredBefore.contains(caseId) {
+                entries.append(checkEntry(.recovered, new, before: .error, after: new.check.status))
+                entries += findingEntries(.new, new)
+            } else {
+                compare(old, new)
+            }
         }
         for (key, new) in a where beforeById[key] == nil {
             let caseId = new.caseResult.id

@@ -16,7 +16,8 @@ struct CatalogRecorder: Sendable {
         }
         for operation in run.suite.operations {
             guard let spec = operation.catalog, !chosen.contains(where: { $0.operation == operation.id }),
-                  run.options.selects(id: "catalog.\(operation.id)", name: "catalog of \(operation.id)") else { continue }
+                  run.options.selects(id: "catalog.\(operation.id)", name: "catalog of \(operation.id)"),
+                  inShard(operation) else { continue }
             chosen.append(await fetch(operation, spec))
         }
         guard let previous = run.options.previousCatalogs else { return chosen }
@@ -26,6 +27,14 @@ struct CatalogRecorder: Sendable {
             confirmed.append(listing)
         }
         return confirmed
+    }
+
+    /// In a sharded run, an operation's catalog is read by one shard only: the shard of its walk when the
+    /// suite walks it (that walk records it), else the shard that selects `catalog.<operation>`.
+    func inShard(_ operation: ConformCore.Operation) -> Bool {
+        guard let shard = run.options.shard else { return true }
+        return !run.suite.walks.contains { $0.operation == operation.id }
+            && shard.selects(suite: run.suite.id, caseId: "catalog.\(operation.id)")
     }
 
     /// One request to an operation whose whole catalog comes in one response.

@@ -47,6 +47,7 @@ struct CrossRequestCheck: Sendable {
             if let body { checks += await fetchEach(in: body, fetch: fetch, rule: rule, into: &fetches) }
         } else {
             let reason = sent.response == nil ? "the list request failed" : "the list did not answer \(listStatus)"
+            checks.append(CheckResult(name: JSONBodyCheck.name, check: CheckKind.json.id, status: .skipped, skipReason: reason))
             checks.append(CheckResult(name: Self.fetchName, check: CheckKind.crossFetch.id, status: .skipped, skipReason: reason))
             checks.append(CheckResult(name: Self.agreeName, check: CheckKind.crossAgree.id, status: .skipped, skipReason: reason))
         }

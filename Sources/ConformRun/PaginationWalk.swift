@@ -141,6 +141,10 @@ struct PaginationWalk: Sendable {
             let (json, value) = JSONBodyCheck.evaluate(sent.observed ?? ObservedResponse(status: 0), rule: run.rule(success.pointer))
             checks.append(json)
             body = value
+        } else if !expectation.rules(success.status).needsBody, !checks.contains(where: { $0.check == CheckKind.json.id }) {
+            // Listed as skipped when the page did not answer as documented, so every target counts the same checks.
+            let reason = sent.response.map { "status \($0.status) is not \(success.status): the walk reads no items from it" } ?? "no response to check"
+            checks.append(CheckResult(name: JSONBodyCheck.name, check: CheckKind.json.id, status: .skipped, skipReason: reason))
         }
         return Fetched(sent: sent, body: body, checks: checks, number: number)
     }

@@ -39,6 +39,8 @@ public struct Redactor: Sendable {
     public let publicValues: Set<String>
     /// (pattern, replacement), longest pattern first so a secret containing another is replaced whole.
     private let patterns: [(String, String)]
+    /// The patterns as bytes by their first byte (longest first), for the one-pass search.
+    private let byFirstByte: [[([UInt8], [UInt8])]?]
 
     /// - Parameters:
     ///   - headerNames: extra sensitive header names (the suite's auth header), besides the standard ones.
@@ -57,6 +59,12 @@ public struct Redactor: Sendable {
             }
         }
         self.patterns = patterns.sorted { $0.0.utf8.count > $1.0.utf8.count }
+        var table = [[([UInt8], [UInt8])]?](repeating: nil, count: 256)
+        for (pattern, replacement) in self.patterns {
+            let bytes = Array(pattern.utf8)
+            table[Int(bytes[0])] = (table[Int(bytes[0])] ?? []) + [(bytes, Array(replacement.utf8))]
+        }
+        self.byFirstByte = table
     }
 
     /// The environment variable names of the secrets (for `CurlCommand`).
@@ -115,13 +123,37 @@ public struct Redactor: Sendable {
         return out
     }
 
-    /// `text` with every occurrence of every secret (in every form) replaced by `$ENV_VAR`.
+    /// `text` with every occurrence of every secret (in every form) replaced by `$ENV_VAR`: one pass over
+    /// the UTF-8 bytes, trying at each position the patterns that start with its byte, longest first (a
+    /// compatibility run redacts every target's secrets in every text, so the cost must not grow with
+    /// secrets × texts through repeated string searches).
     public func redact(_ text: String) -> String {
-        var result = text
-        for (pattern, replacement) in patterns where result.contains(pattern) {
-            result = result.replacingOccurrences(of: pattern, with: replacement)
+        guard !patterns.isEmpty else { return text }
+        var out: [UInt8] = []
+        var copied = 0
+        var changed = false
+        var utf8 = Array(text.utf8)
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            guard let candidates = byFirstByte[Int(utf8[i])] else { i += 1; continue }
+            var matched: ([UInt8], [UInt8])? = nil
+            for (pattern, replacement) in candidates where pattern.count <= n - i {
+                var k = 1
+                while k < pattern.count && utf8[i + k] == pattern[k] { k += 1 }
+                if k == pattern.count { matched = (pattern, replacement); break }
+            }
+            guard let (pattern, replacement) = matched else { i += 1; continue }
+            if !changed { out.reserveCapacity(n); changed = true }
+            out.append(contentsOf: utf8[copied..<i])
+            out.append(contentsOf: replacement)
+            i += pattern.count
+            copied = i
         }
-        return result
+        guard changed else { return text }
+        out.append(contentsOf: utf8[copied..<n])
+        utf8 = out
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Headers with secrets removed by value, and sensitive headers' values hidden by name.

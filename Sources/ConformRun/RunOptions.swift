@@ -23,6 +23,13 @@ public struct RunOptions: Sendable {
     public var excerptBytes: Int
     /// `--confirm-removals BEFORE.json`: the earlier run's catalogs, whose missing items are fetched by id.
     public var previousCatalogs: PreviousCatalogs?
+    /// The variable a suite's credential is named by in reports, per suite variable, when not the suite's own
+    /// (`conform compat`: a target's `credentials` mapping, so its curl lines say `$LITELLM_MASTER_KEY`).
+    public var credentialNames: [String: String] = [:]
+    /// Secrets of other targets, redacted by value too: no target's secret reaches any output.
+    public var otherSecrets: [Secret] = []
+    /// `--shard I/N`: only the cases (whole walks, whole cross-checks) of this part of the run.
+    public var shard: Shard?
     /// Called for each finished case, in plan order (console lines, progress).
     public var onCase: (@Sendable (_ suite: Suite, _ result: CaseResult) -> Void)?
     /// Called when a suite starts, with the (redacted) base URL it is sent to.

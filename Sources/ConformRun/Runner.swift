@@ -23,6 +23,23 @@ public struct Runner: Sendable {
         }
     }
 
+    /// Credentials that cannot travel in an HTTP header (RFC 9110 field values: visible characters, spaces and
+    /// tabs): a line break or another control character would be dropped or refused by the client, and the
+    /// run would then blame the server for rejecting a key it never received. Checked before anything is sent;
+    /// the message names the variable and the position, never the value.
+    public static func unsendableCredentials(in suites: [Suite], environment: [String: String]) -> [(suite: Suite, env: String, problem: String)] {
+        suites.compactMap { suite in
+            guard let auth = suite.auth, let value = environment[auth.env], !value.isEmpty else { return nil }
+            for (offset, scalar) in value.unicodeScalars.enumerated() {
+                let v = scalar.value
+                if v == 0x09 || (0x20...0x7E).contains(v) || v >= 0xA0 { continue }
+                let what = v == 0x0A ? "a line feed" : v == 0x0D ? "a carriage return" : v == 0 ? "a NUL" : String(format: "control character U+%04X", v)
+                return (suite, auth.env, "\(what) at character \(offset + 1)")
+            }
+            return nil
+        }
+    }
+
     /// Runs every suite in order and collects the results.
     public func run(_ suites: [Suite]) async -> RunResult {
         let started = ContinuousClock.now
@@ -33,7 +50,7 @@ public struct Runner: Sendable {
             results.append(await run(suite, deadline: deadline))
         }
         return RunResult(version: ConformVersion.current, startedAt: startedAt,
-                         durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results)
+                         durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results, shard: options.shard)
     }
 
     func run(_ suite: Suite, deadline: RunDeadline?) async -> SuiteResult {
@@ -44,9 +61,10 @@ public struct Runner: Sendable {
         options.onSuite?(suite, context.redactor.redact(context.baseURL))
         // Walks also hand back the catalog their pages listed.
         var jobs: [@Sendable () async -> (CaseResult, CatalogListing?)] = []
-        for c in plan.cases where options.selects(id: c.id, name: c.name) { jobs.append { (await context.run(c), nil) } }
-        for w in plan.walks where options.selects(id: w.id, name: w.name) { jobs.append { await PaginationWalk(run: context, walk: w).executeRecording() } }
-        for x in plan.crossChecks where options.selects(id: x.id, name: x.name) {
+        let inShard = { (id: String) in options.shard?.selects(suite: suite.id, caseId: id) ?? true }
+        for c in plan.cases where options.selects(id: c.id, name: c.name) && inShard(c.id) { jobs.append { (await context.run(c), nil) } }
+        for w in plan.walks where options.selects(id: w.id, name: w.name) && inShard(w.id) { jobs.append { await PaginationWalk(run: context, walk: w).executeRecording() } }
+        for x in plan.crossChecks where options.selects(id: x.id, name: x.name) && inShard(x.id) {
             jobs.append { (await CrossRequestCheck(run: context, cross: x).execute(), nil) }
         }
         let all = jobs

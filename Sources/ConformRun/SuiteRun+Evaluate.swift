@@ -1,9 +1,10 @@
 import ConformCore
 
 extension SuiteRun {
-    /// Checks one sent request. No response → one error (or a redirect / truncation failure) and the
-    /// body rules skipped; a status outside the expected ones → its failure, and the rules of the
-    /// expected status skipped (they do not apply to a different answer).
+    /// Checks one sent request. Every answer lists the same checks, so every target has the same
+    /// denominator: no response → one error (or a redirect / truncation failure) and status, content type,
+    /// JSON and body rules skipped; a status outside the expected ones → its failure, and the content type,
+    /// JSON and body rules of the expected status skipped (they do not apply to a different answer).
     func evaluate(_ sent: SentRequest, _ expectation: ResponseExpectation, variables: [String: JSONValue] = [:],
                   query: [(String, JSONValue)] = []) -> (checks: [CheckResult], body: JSONValue?) {
         let statusRule = rule(expectation.statusRule)
@@ -11,14 +12,18 @@ extension SuiteRun {
             guard case .failure(let error) = sent.outcome else { return ([], nil) }
             let first = Self.noResponseCheck(error, url: sent.recorded.url, attempts: sent.attempts.count, rule: statusRule)
             let expected = expectation.statuses.first.map(expectation.rules) ?? .none
-            return ([first] + Self.skipped(expected, reason: "no response to check (\(error.message))"), nil)
+            let reason = "no response to check (\(error.message))"
+            let status = CheckResult(name: StatusCheck.name(expected: expectation.statuses), check: CheckKind.status.id,
+                                     status: .skipped, skipReason: reason)
+            return ([first, status] + Self.skipped(expected, reason: reason, withHead: true), nil)
         }
         var checks = [StatusCheck.evaluate(expected: expectation.statuses, actual: response.status, rule: statusRule,
                                            citation: expectation.citation)]
         guard expectation.statuses.contains(response.status) else {
             let expected = expectation.statuses.first.map(expectation.rules) ?? .none
             let want = expectation.statuses.map(String.init).joined(separator: " or ")
-            checks += Self.skipped(expected, reason: "status \(response.status) is not \(want): the rules for \(want) do not apply")
+            checks += Self.skipped(expected, reason: "status \(response.status) is not \(want): the rules for \(want) do not apply",
+                                   withHead: true)
             return (checks, nil)
         }
         let rules = expectation.rules(response.status)
@@ -92,9 +97,16 @@ extension SuiteRun {
         }
     }
 
-    /// The body rules listed as skipped, so a report shows what was not checked and why.
-    static func skipped(_ rules: ResponseRules, reason: String) -> [CheckResult] {
+    /// The body rules listed as skipped, so a report shows what was not checked and why; `withHead` adds
+    /// the content-type and JSON checks that come before them.
+    static func skipped(_ rules: ResponseRules, reason: String, withHead: Bool = false) -> [CheckResult] {
         var out: [CheckResult] = []
+        if withHead, let type = rules.contentType {
+            out.append(CheckResult(name: ContentTypeCheck.name(expected: type), check: CheckKind.contentType.id, status: .skipped, skipReason: reason))
+        }
+        if withHead, rules.needsBody {
+            out.append(CheckResult(name: JSONBodyCheck.name, check: CheckKind.json.id, status: .skipped, skipReason: reason))
+        }
         if rules.schema != nil { out.append(CheckResult(name: SchemaCheck.name, check: CheckKind.schema.id, status: .skipped, skipReason: reason)) }
         for inv in rules.invariants {
             out.append(CheckResult(name: inv.name, check: CheckKind.invariant.id, status: .skipped, skipReason: reason, rule: inv.identity))
@@ -103,11 +115,5 @@ extension SuiteRun {
     }
 
     /// `/v5/models` from `http://host:1/v5/models?limit=1`.
-    static func path(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let rest = url[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(of: "/") else { return "/" }
-        let tail = rest[slash...]
-        return String(tail.prefix { $0 != "?" && $0 != "#" })
-    }
+    static func path(of url: String) -> String { URLPath.of(url) }
 }

@@ -22,12 +22,12 @@ struct SuiteRun: Sendable {
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         if let auth = suite.auth, let value = environment[auth.env], !value.isEmpty {
-            secret = Secret(env: auth.env, value: value)
+            secret = Secret(env: options.credentialNames[auth.env] ?? auth.env, value: value)
         } else {
             secret = nil
         }
         let wrong = suite.auth.map { [Self.wrongCredential, $0.headerValue(secret: Self.wrongCredential)] } ?? []
-        redactor = Redactor(secrets: secret.map { [$0] } ?? [], headerNames: suite.auth.map { [$0.headerName] } ?? [],
+        redactor = Redactor(secrets: (secret.map { [$0] } ?? []) + options.otherSecrets, headerNames: suite.auth.map { [$0.headerName] } ?? [],
                             publicValues: wrong)
         validator = suite.file.makeSchemaValidator()
         let base2: any Transport = deadline.map { DeadlineTransport(base: transport, deadline: $0) } ?? transport

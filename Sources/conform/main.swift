@@ -5,6 +5,8 @@ import ConformCore
 /// Exit codes: 0 all held · 1 a check failed · 2 usage or suite error · 3 checks could not run.
 nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("run", "Run suites against a live server (or a mock) and write reports.", RunCommand.run),
+    ("compat", "Run suites against many targets (a targets file) and build one aligned compatibility matrix.", CompatCommand.run),
+    ("merge", "Combine the results of sharded runs (run --shard I/N) into one run; fails closed.", MergeCommand.run),
     ("diff", "Compare two results files: new, fixed, still failing, checks added or removed, errors.", DiffCommand.run),
     ("validate", "Check suite files strictly; list every problem with file:line:col.", ValidateCommand.run),
     ("schema", "Validate JSON files against a JSON Schema: conform schema check …", SchemaCommand.run),

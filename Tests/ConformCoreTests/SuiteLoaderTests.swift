@@ -205,7 +205,7 @@ import Testing
         let validator = SchemaValidator(document: schema, uri: "file:///suites/suite.schema.json")
         try validator.compile()
         let files = try FileManager.default.contentsOfDirectory(atPath: SuiteFixtures.suitesFolder.path)
-            .filter { $0.hasSuffix(".json") && $0 != SuiteLoader.formatSchemaName }
+            .filter(SuiteLoader.isSuiteFileName)
         #expect(!files.isEmpty)
         for name in files {
             let data = try Data(contentsOf: SuiteFixtures.suitesFolder.appendingPathComponent(name))

@@ -20,7 +20,7 @@ import Testing
 
     @Test func keysComeInTheDocumentedOrder() throws {
         let value = try JSONParser.parse(JSONReport.render(SampleRun.run))
-        #expect(value.objectValue?.keys == ["schemaVersion", "tool", "version", "startedAt", "durationSeconds", "exitCode", "tally", "baseline", "suites"])
+        #expect(value.objectValue?.keys == ["schemaVersion", "tool", "version", "startedAt", "durationSeconds", "exitCode", "tally", "baseline", "suites", "shard"])
         #expect(value["exitCode"] == 1)
         #expect(value["tally"] == ["passed": 2, "failed": 3, "errors": 1, "skipped": 1, "total": 7])
     }

@@ -98,7 +98,7 @@ import Testing
         #expect(run.exitCode == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("Surviving drifts (blind spots): none"))
         let suites = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("suites").path)
-            .filter { $0.hasSuffix(".json") && $0 != "suite.schema.json" }
+            .filter(SuiteLoader.isSuiteFileName)
         for file in suites {
             let id = String(file.dropLast(5))
             let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("  \(id) ") }

@@ -83,11 +83,15 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var startedAt: String
     public var durationSeconds: Double
     public var suites: [SuiteResult]
+    /// The part of a sharded run this is (`--shard I/N`); nil for a whole run (or a merged one).
+    public var shard: Shard?
     /// How the run stood against `--baseline`; nil when none was given.
     public var baseline: BaselineSummary?
 
-    public init(tool: String = "conform", version: String, startedAt: String, durationSeconds: Double, suites: [SuiteResult]) {
+    public init(tool: String = "conform", version: String, startedAt: String, durationSeconds: Double, suites: [SuiteResult],
+                shard: Shard? = nil) {
         self.tool = tool; self.version = version; self.startedAt = startedAt; self.durationSeconds = durationSeconds; self.suites = suites
+        self.shard = shard
     }
 
     public var counts: Tally { suites.reduce(Tally()) { $0 + $1.counts } }

@@ -22,6 +22,7 @@ enum RunCommand {
             OptionSpec("retries", value: "N", help: "Retries on connection errors, 429 and 503, honouring Retry-After (default 2)."),
             OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
+            OptionSpec("shard", value: "I/N", help: "Run only part I of N of the cases (a deterministic partition by case; a walk stays whole); combine the N results with conform merge."),
             OptionSpec("var", value: "NAME=VALUE", repeatable: true,
                        help: "Define a variable (repeatable): ${NAME} in case, walk and cross-check query/path values becomes VALUE; expressions read it as request.vars.NAME (a number or boolean when VALUE is one)."),
             OptionSpec("baseline", value: "FILE", help: "Accept the failures listed in FILE (reports/baseline.schema.json): known ones do not fail the run; new, expired and stale entries do."),
@@ -32,7 +33,7 @@ enum RunCommand {
             OptionSpec("verbose", short: "v", help: "Also print passed and skipped checks, and every case's attempts."),
         ],
         discussion: """
-        PATH is a suite file or a folder of suites (its *.json files, suite.schema.json excepted).
+        PATH is a suite file or a folder of suites (its *.json files, *.schema.json excepted).
         The credential is read from the environment variable each suite names in auth.env; its value is
         redacted from every output (console, reports, curl lines) and never sent to another origin.
 

@@ -58,6 +58,10 @@ struct RunInvocation {
                              retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
                              filter: parsed.value("filter"), variables: variables)
         options.targetName = targetName
+        if let text = parsed.value("shard") {
+            guard let shard = Shard(text) else { throw UsageError(message: "--shard expects I/N with 1 <= I <= N <= 1000, got '\(text)'") }
+            options.shard = shard
+        }
         if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
         junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
@@ -90,14 +94,24 @@ struct RunInvocation {
             Console.err("nothing was sent: set the variable\(missing.count == 1 ? "" : "s") above (or mark the suite's auth optional)")
             return 2
         }
+        let unsendable = Runner.unsendableCredentials(in: suites, environment: environment)
+        guard unsendable.isEmpty else {
+            for u in unsendable {
+                Console.err("error: the credential in \(u.env) (suite '\(u.suite.id)') cannot be sent in an HTTP header: it holds \(u.problem) (often a trailing newline from a file or a secret store)")
+            }
+            Console.err("nothing was sent: fix the variable\(unsendable.count == 1 ? "" : "s") above")
+            return 2
+        }
         let selection = self.options
         let planned = suites.reduce(0) { total, suite in
             let plan = SuitePlan(suite: suite)
-            return total + plan.cases.filter { selection.selects(id: $0.id, name: $0.name) }.count
-                + plan.walks.filter { selection.selects(id: $0.id, name: $0.name) }.count
-                + plan.crossChecks.filter { selection.selects(id: $0.id, name: $0.name) }.count
+            let inShard = { (id: String) in selection.shard?.selects(suite: suite.id, caseId: id) ?? true }
+            return total + plan.cases.filter { selection.selects(id: $0.id, name: $0.name) && inShard($0.id) }.count
+                + plan.walks.filter { selection.selects(id: $0.id, name: $0.name) && inShard($0.id) }.count
+                + plan.crossChecks.filter { selection.selects(id: $0.id, name: $0.name) && inShard($0.id) }.count
         }
-        if planned == 0 {
+        // An empty shard still writes its (empty) results, so the merge sees every shard.
+        if planned == 0 && selection.shard == nil {
             Console.err("error: " + (selection.filter.map { "--filter '\($0)' matches no case" } ?? "the suites plan no case") + "; nothing was sent")
             return 2
         }

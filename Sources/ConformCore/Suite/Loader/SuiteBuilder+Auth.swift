@@ -31,10 +31,7 @@ extension SuiteBuilder {
             reader.error("\"env\" must be a string naming an environment variable, got \(value.typeName)", at: pointer)
             return nil
         }
-        let isName = !name.isEmpty && name.utf8.enumerated().allSatisfy { i, c in
-            (c >= 65 && c <= 90) || c == 95 || (i > 0 && c >= 48 && c <= 57)
-        }
-        guard isName else {
+        guard VariableName.isValid(name) else {
             reader.error("\"env\" must be the name of an environment variable (^[A-Z_][A-Z0-9_]*$, like SGP_API_KEY), never the secret itself; the value is not shown in case it is one",
                          at: pointer, hidesSourceLine: true)
             return nil

@@ -16,6 +16,12 @@ public enum SuiteLoader {
     /// The JSON Schema of the format itself, found beside the suites; never loaded as a suite.
     public static let formatSchemaName = "suite.schema.json"
 
+    /// Whether a file in a suites folder is a suite: any `*.json` but the published schemas (`*.schema.json`:
+    /// the suite format, the targets file format).
+    public static func isSuiteFileName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && !name.hasSuffix(".schema.json")
+    }
+
     /// Reads and loads one suite file.
     public static func load(path: String) throws(SuiteLoadFailure) -> Suite {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -73,7 +79,7 @@ public enum SuiteLoader {
             return SuiteCollection(outcomes: [.failed(SuiteLoadFailure(path: path, source: nil,
                 errors: [SuiteLoadError("cannot list the folder", pointer: nil, offset: nil)]))])
         }
-        let files = names.filter { $0.hasSuffix(".json") && $0 != formatSchemaName }.sorted()
+        let files = names.filter(isSuiteFileName).sorted()
         guard !files.isEmpty else {
             return SuiteCollection(outcomes: [.failed(SuiteLoadFailure(path: path, source: nil,
                 errors: [SuiteLoadError("no suite files (*.json) in this folder", pointer: nil, offset: nil)]))])
