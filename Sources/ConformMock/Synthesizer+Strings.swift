@@ -83,13 +83,11 @@ extension Synthesizer {
 
     /// The preferred text if it matches `pattern`, else the first of a few candidates that does.
     static func matching(_ pattern: String, preferred: String, key: SeededRandom) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return preferred }
+        // Conform's own linear-time engine, as the validator uses: a catastrophic pattern cannot stall the mock.
+        guard let regex = try? RegexProgram(pattern) else { return preferred }
         let candidates = [preferred, hex(key, 8), "abc", "a", "A", "1", "abc-123", "ABC_123", formatted("uuid", key) ?? "",
                           formatted("date-time", key) ?? "", formatted("date", key) ?? "", "user@example.com", "https://example.com"]
-        for c in candidates {
-            let range = NSRange(c.startIndex..., in: c)
-            if regex.firstMatch(in: c, range: range) != nil { return c }
-        }
+        for c in candidates where regex.matches(c) { return c }
         return preferred
     }
 
