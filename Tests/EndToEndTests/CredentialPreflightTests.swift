@@ -20,4 +20,18 @@ import Testing
             #expect(!run.stderr.contains("preflight") && !run.stdout.contains("preflight"), "the value is never printed")
         }
     }
+
+    @Test func anUnsendableTargetKeyStopsACompatRunBeforeSending() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-preflight-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let targets = dir.appendingPathComponent("targets.json")
+        try #"{"targets": [{"name": "a", "baseUrl": "https://127.0.0.1:9/v1", "credentials": {"OPENAI_API_KEY": "KEY_A"}}]}"#
+            .write(to: targets, atomically: true, encoding: .utf8)
+        let run = try ConformProcess.run(["compat", Self.suite, "--targets", targets.path],
+                                         environment: ["KEY_A": "sk-preflight-target\n"], withKey: false)
+        #expect(run.exitCode == 2, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("target 'a': the credential in KEY_A") && run.stderr.contains("a line feed at character 20"), "\(run.stderr)")
+        #expect(!run.stderr.contains("preflight") && !run.stdout.contains("preflight"))
+    }
 }

@@ -90,6 +90,18 @@ enum CompatCommand {
             Console.err("nothing was sent: set the variable\(missing.count == 1 ? "" : "s") above (or mark the suite's auth optional)")
             return 2
         }
+        var unsendable = 0
+        for target in targets {
+            let credentials = TargetCredentials(target: target, environment: environment)
+            for u in Runner.unsendableCredentials(in: suites, environment: credentials.environment) {
+                unsendable += 1
+                Console.err("error: target '\(target.name)': the credential in \(credentials.names[u.env] ?? u.env) (for \(u.env), suite '\(u.suite.id)') cannot be sent in an HTTP header: it holds \(u.problem)")
+            }
+        }
+        guard unsendable == 0 else {
+            Console.err("nothing was sent: fix the variable\(unsendable == 1 ? "" : "s") above")
+            return 2
+        }
         for target in targets {
             for suite in TargetCredentials.unmapped(target, suites: suites) {
                 Console.err("note: target '\(target.name)' maps no credential for \(suite.auth?.env ?? "") (suite '\(suite.id)'): its requests go without one")
