@@ -100,14 +100,14 @@ struct SuiteComparison {
             entries += findingEntries(.new, new)
         default:
             guard ranAfter else { return }
-            let oldFindings = ranBefore ? Self.failures(old.check) : [:]
+            let oldFindings = ranBefore ? Self.failures(old.check) : []
             let newFindings = Self.failures(new.check)
             for (key, group) in Self.ordered(new.check) {
-                let change: RunDiff.Change = oldFindings[key] == nil ? .new : .stillFailing
+                let change: RunDiff.Change = oldFindings.contains(key) ? .stillFailing : .new
                 entries.append(findingEntry(change, new, group, before: old.check.status, after: new.check.status))
             }
             guard ranBefore else { return }
-            for (key, group) in Self.ordered(old.check) where newFindings[key] == nil {
+            for (key, group) in Self.ordered(old.check) where !newFindings.contains(key) {
                 entries.append(findingEntry(.fixed, old, group, before: old.check.status, after: new.check.status))
             }
         }
@@ -147,8 +147,7 @@ struct SuiteComparison {
 
     /// The finding's target-free id, or (results built by hand) what identifies it best without one.
     static func findingKey(_ f: Finding) -> String {
-        f.sharedId ?? f.id ?? [f.check, f.rulePointer ?? "", f.argument ?? "",
-                               f.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""].joined(separator: "\u{1F}")
+        f.sharedId ?? f.id ?? f.problemKey
     }
 
     /// The check's failures grouped by id, in order of first appearance.
@@ -163,8 +162,9 @@ struct SuiteComparison {
         return order.map { ($0, groups[$0]!) }
     }
 
-    static func failures(_ check: CheckResult) -> [String: Bool] {
-        Dictionary(check.findings.filter { $0.kind == .failure }.map { (findingKey($0), true) }, uniquingKeysWith: { a, _ in a })
+    /// The ids of the check's failures.
+    static func failures(_ check: CheckResult) -> Set<String> {
+        Set(check.findings.lazy.filter { $0.kind == .failure }.map(findingKey))
     }
 
     /// A check ran when it passed or failed (an error or a skip says nothing about the contract).

@@ -114,10 +114,7 @@ public struct DriftVerdict: Sendable {
         return keys
     }
 
-    static func key(_ c: CaseResult, _ f: Finding) -> String {
-        let wild = f.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
-        return [c.id, f.check, f.rulePointer ?? "", f.argument ?? "", wild].joined(separator: "|")
-    }
+    static func key(_ c: CaseResult, _ f: Finding) -> String { c.id + "|" + f.problemKey }
 
     /// The rules the drift breaks, with the targets of their `$ref`s (and of their `items`' `$ref`s).
     static func rules(of drift: Drift, in document: JSONValue?) -> [JSONPointer] {

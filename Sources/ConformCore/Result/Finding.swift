@@ -42,4 +42,13 @@ public struct Finding: Sendable, Hashable, Codable {
         self.rulePointer = rulePointer; self.ruleLocation = ruleLocation; self.expected = expected
         self.actual = actual; self.citation = citation; self.argument = argument; self.id = id; self.sharedId = sharedId
     }
+
+    /// The value pointer with array indices as `*` (`/items/*/created_at`); nil without a (parsable) pointer.
+    public var wildcardPointer: String? { pointer.flatMap { JSONPointer($0)?.wildcarded.description } }
+
+    /// What tells this problem apart within its case and check, without ids: the finding kind of check, its
+    /// rule, its argument and its wildcarded pointer (results built by hand, drift verdicts).
+    public var problemKey: String {
+        [check, rulePointer ?? "", argument ?? "", wildcardPointer ?? ""].joined(separator: "\u{1F}")
+    }
 }

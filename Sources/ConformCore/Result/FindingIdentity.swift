@@ -57,7 +57,7 @@ public struct FindingIdentity: Sendable {
             finding.check,
             finding.rulePointer.map(rulePath) ?? "",
             finding.argument ?? "",
-            finding.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? "",
+            finding.wildcardPointer ?? "",
         ]
     }
 

@@ -65,7 +65,7 @@ extension BaselineFile {
                         guard let id = f.id, seen.insert(id).inserted else { continue }
                         out.append(BaselineEntry(id: id, reason: "", check: check.id, suite: s.suite, target: s.target, caseId: c.id,
                                                  checkKind: check.check, title: f.title,
-                                                 pointer: f.pointer.flatMap { JSONPointer($0)?.wildcarded.description }))
+                                                 pointer: f.wildcardPointer))
                     }
                 }
             }

@@ -113,7 +113,7 @@ final class ConsoleReporter: @unchecked Sendable {
                 out.append("      - \(first.title)")
                 out += details(first).map { "  " + $0 }
             } else {
-                let wild = first.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
+                let wild = first.wildcardPointer ?? ""
                 out.append("      - \(first.title) at \(wild.isEmpty ? "the root" : wild) in \(group.count) places; first:")
                 out += details(first).map { "  " + $0 }
             }
@@ -130,7 +130,7 @@ final class ConsoleReporter: @unchecked Sendable {
         var order: [String] = []
         var groups: [String: [Finding]] = [:]
         for f in findings {
-            let wild = f.pointer.flatMap { JSONPointer($0)?.wildcarded.description } ?? ""
+            let wild = f.wildcardPointer ?? ""
             let key = [f.check, f.title, f.rulePointer ?? "", wild, f.argument ?? ""].joined(separator: "\u{0}")
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(f)
