@@ -33,6 +33,8 @@ struct YAMLScanner {
     var simpleKeys: [SimpleKey?] = [nil]
     /// End offset of the last quoted scalar or flow collection end, after which `:` needs no space (YAML 1.2).
     var jsonLikeEnd = -1
+    /// True right after a quoted scalar or a flow collection's end (the next token may be an adjacent `:`).
+    var lastWasJSONLike = false
     /// Line of the last `---`, on which no block collection may start.
     var documentStartLine = -1
     /// Flow collections' open brackets, for "unclosed '['" errors.
@@ -148,9 +150,12 @@ struct YAMLScanner {
         unwindIndent(column)
         if i >= n { return try fetchStreamEnd() }
         let c = b[i]
-        if flowLevel > 0 && column <= indent && column == i - lineStart {
-            throw error("flow collection content must be indented more than the enclosing block (column \(indent + 1) or more)")
+        if flowLevel > 0 && onlyBlanksBefore(i) && leadingIndentation() <= indent {
+            throw error("flow collection content must be indented more than the enclosing block (\(indent + 1) spaces or more)")
         }
+        let wasJSONLike = lastWasJSONLike
+        lastWasJSONLike = false
+        if c == UInt8(ascii: ":") && wasJSONLike && flowLevel > 0 { return try fetchValue() }
         switch c {
         case UInt8(ascii: "%") where column == 0: return try fetchDirective()
         case UInt8(ascii: "-") where atDocumentMarker(): return try fetchDocumentIndicator(.documentStart)
@@ -189,7 +194,7 @@ struct YAMLScanner {
         if isBlankOrEnd(1) { return true }
         if flowLevel > 0 {
             if Self.isFlowIndicator(ch(1)) { return true }
-            if jsonLikeEnd == i { return true }
+            if jsonLikeEnd == i || lastWasJSONLike { return true }
         }
         return false
     }
@@ -234,7 +239,7 @@ struct YAMLScanner {
             }
             break
         }
-        if tabInIndentation >= 0 && i < n && !isTabSeparatedContent() {
+        if tabInIndentation >= 0 && i < n && leadingIndentation() <= indent && !isTabSeparatedContent() {
             throw error("tab characters must not be used for indentation", at: tabInIndentation)
         }
     }
@@ -244,6 +249,22 @@ struct YAMLScanner {
     func isTabSeparatedContent() -> Bool {
         let c = ch()
         return c == UInt8(ascii: "[") || c == UInt8(ascii: "{")
+    }
+
+    /// Only spaces and tabs between the start of the line and `p`.
+    func onlyBlanksBefore(_ p: Int) -> Bool {
+        var k = lineStart
+        while k < p { if !Self.isBlank(b[k]) { return false }; k += 1 }
+        return true
+    }
+
+    /// A block collection's indentation is its column, which a tab before it on its line makes undefined.
+    func checkNoTabBefore(_ p: Int) throws(YAMLParseError) {
+        var k = lineStart
+        while k < p {
+            if b[k] == 0x09 { throw error("a tab before a block collection on its line makes its indentation ambiguous; use spaces", at: k) }
+            k += 1
+        }
     }
 
     func onlySpacesBefore(_ p: Int) -> Bool {
@@ -342,6 +363,7 @@ struct YAMLScanner {
         let start = i
         forward()
         jsonLikeEnd = i
+        lastWasJSONLike = true
         append(kind, start, i)
     }
 
@@ -359,6 +381,7 @@ struct YAMLScanner {
             if !allowSimpleKey { throw error("a sequence entry ('- ') is not allowed here; start the sequence on its own line") }
             if addIndent(column) {
                 if line == documentStartLine { throw error("a block sequence cannot start on the '---' line") }
+                try checkNoTabBefore(i)
                 append(.blockSequenceStart, i, i)
             }
         }
@@ -374,6 +397,7 @@ struct YAMLScanner {
             if !allowSimpleKey { throw error("a mapping key ('? ') is not allowed here") }
             if addIndent(column) {
                 if line == documentStartLine { throw error("a block mapping cannot start on the '---' line") }
+                try checkNoTabBefore(i)
                 append(.blockMappingStart, i, i)
             }
         }
@@ -391,6 +415,7 @@ struct YAMLScanner {
             tokens.insert(YAMLToken(kind: .key, start: k.offset, end: k.offset), at: at)
             if flowLevel == 0 && addIndent(k.column) {
                 if k.line == documentStartLine { throw error("a block mapping cannot start on the '---' line", at: k.offset) }
+                try checkNoTabBefore(k.offset)
                 tokens.insert(YAMLToken(kind: .blockMappingStart, start: k.offset, end: k.offset), at: at)
             }
             allowSimpleKey = false
@@ -448,6 +473,7 @@ struct YAMLScanner {
         let start = i
         let text = try scanFlowScalar(double: double)
         jsonLikeEnd = i
+        lastWasJSONLike = true
         append(.scalar(text, double ? .doubleQuoted : .singleQuoted), start, i)
         try checkAfterQuoted()
     }
@@ -464,6 +490,7 @@ struct YAMLScanner {
     mutating func checkAfterQuoted() throws(YAMLParseError) {
         let c = ch()
         if isBlankOrEnd() || c == UInt8(ascii: ":") { return }
+        if c == UInt8(ascii: "#") { throw error("a comment must be separated from the value before it by a space") }
         if flowLevel > 0 && Self.isFlowIndicator(c) { return }
         throw error("unexpected \(describeChar(at: i)) right after a quoted scalar")
     }
