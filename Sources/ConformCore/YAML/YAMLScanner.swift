@@ -20,6 +20,8 @@ struct YAMLScanner {
     var line = 0
     var column = 0
     var lineStart = 0
+    /// Whether a token has been produced on the current line (the first one is checked for indentation).
+    var lineHasToken = false
 
     var done = false
     var started = false
@@ -75,7 +77,7 @@ struct YAMLScanner {
         } else {
             return false
         }
-        line += 1; column = 0; lineStart = i
+        line += 1; column = 0; lineStart = i; lineHasToken = false
         return true
     }
 
@@ -136,6 +138,7 @@ struct YAMLScanner {
 
     mutating func append(_ kind: YAMLToken.Kind, _ start: Int, _ end: Int) {
         tokens.append(YAMLToken(kind: kind, start: start, end: end))
+        lineHasToken = true
     }
 
     mutating func fetchMoreTokens() throws(YAMLParseError) {
@@ -150,7 +153,7 @@ struct YAMLScanner {
         unwindIndent(column)
         if i >= n { return try fetchStreamEnd() }
         let c = b[i]
-        if flowLevel > 0 && onlyBlanksBefore(i) && leadingIndentation() <= indent {
+        if flowLevel > 0 && !lineHasToken && leadingIndentation() <= indent {
             throw error("flow collection content must be indented more than the enclosing block (\(indent + 1) spaces or more)")
         }
         let wasJSONLike = lastWasJSONLike
@@ -249,13 +252,6 @@ struct YAMLScanner {
     func isTabSeparatedContent() -> Bool {
         let c = ch()
         return c == UInt8(ascii: "[") || c == UInt8(ascii: "{")
-    }
-
-    /// Only spaces and tabs between the start of the line and `p`.
-    func onlyBlanksBefore(_ p: Int) -> Bool {
-        var k = lineStart
-        while k < p { if !Self.isBlank(b[k]) { return false }; k += 1 }
-        return true
     }
 
     /// A block collection's indentation is its column, which a tab before it on its line makes undefined.
