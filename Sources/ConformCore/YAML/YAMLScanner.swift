@@ -341,7 +341,8 @@ struct YAMLScanner {
     mutating func fetchFlowCollectionStart(_ kind: YAMLToken.Kind) throws(YAMLParseError) {
         try savePossibleSimpleKey()
         flowLevel += 1
-        if simpleKeys.count <= flowLevel { simpleKeys.append(nil) } else { simpleKeys[flowLevel] = nil }
+        // One slot per open flow level (plus the block level), so per-token scans stay as short as the nesting.
+        simpleKeys.append(nil)
         flowOpenOffsets.append(i)
         allowSimpleKey = true
         let start = i
@@ -352,7 +353,7 @@ struct YAMLScanner {
     mutating func fetchFlowCollectionEnd(_ kind: YAMLToken.Kind) throws(YAMLParseError) {
         if flowLevel == 0 { throw error("'\(Character(Unicode.Scalar(b[i])))' closes a flow collection that was never opened") }
         try removePossibleSimpleKey()
-        simpleKeys[flowLevel] = nil
+        simpleKeys.removeLast()
         flowLevel -= 1
         flowOpenOffsets.removeLast()
         allowSimpleKey = false

@@ -145,3 +145,29 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+/// OpenAI's published `openapi.yaml`: the reader's positions agree with the file's own lines.
+@Suite struct YAMLRealSpecTests {
+    static let path = YAMLTestSuiteTests.sharedPath + "/openapi/openai-openapi.yaml"
+    static let available = FileManager.default.fileExists(atPath: path)
+
+    @Test(.enabled(if: available, "needs ../shared/openapi/openai-openapi.yaml (CONFORM_SHARED)"))
+    func openAIPathsPointAtTheirLines() throws {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.path)))
+        let source = SourceFile(path: "openai-openapi.yaml", bytes: bytes)
+        let (spec, locations) = try YAMLParser.parseWithLocations(bytes)
+        #expect(spec["openapi"]?.stringValue?.hasPrefix("3.") == true)
+        // Every path item's key sits on a line that reads "  <path>:" in the file itself.
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let paths = try #require(spec["paths"]?.objectValue)
+        #expect(paths.count > 50)
+        for key in paths.keys {
+            let pointer = JSONPointer(tokens: ["paths", key])
+            let offset = try #require(locations.keys[pointer])
+            let loc = source.location(of: offset)
+            #expect(lines[loc.line - 1] == "  \(key):", "\(pointer) at \(loc)")
+            #expect(loc.column == 3)
+        }
+        #expect(paths["/models"]?["get"]?["operationId"] == "listModels")
+    }
+}
