@@ -221,6 +221,8 @@ struct YAMLComposer {
             } else if case .blockEnd = t.kind {
                 _ = try scanner.next()
                 break
+            } else if case .blockSequenceStart = t.kind {
+                throw YAMLParseError("this '- ' entry is indented differently from the other entries of its sequence", at: t.start)
             } else {
                 throw YAMLParseError("expected a '- ' sequence entry at this indentation, found \(t.describe)", at: t.start)
             }
@@ -357,6 +359,7 @@ struct YAMLComposer {
         switch t.kind {
         case .blockEntry: return "a '- ' sequence entry cannot appear among the keys of a mapping at this indentation"
         case .blockSequenceStart: return "this '- ' entry lines up with neither the sequence above it nor the keys of this mapping"
+        case .blockMappingStart: return "this key is indented differently from the other keys of its mapping"
         case .scalar, .alias, .anchor, .tag, .flowMappingStart, .flowSequenceStart:
             return "expected a mapping key ('key: value') at this indentation, found \(t.describe) without ':'"
         default: return "expected a mapping key at this indentation, found \(t.describe)"

@@ -115,7 +115,7 @@ extension YAMLScanner {
             break
         }
         if i < n && flowLevel == 0 && leadingIndentation() <= indent {
-            throw error("this continuation line of a quoted scalar must be indented more than the enclosing block (column \(indent + 1) or more)")
+            throw error("this continuation line of a quoted scalar must be indented more than the enclosing block (at least \(indent + 1) \(indent == 0 ? "space" : "spaces"))")
         }
         return breaks
     }

@@ -154,7 +154,7 @@ struct YAMLScanner {
         if i >= n { return try fetchStreamEnd() }
         let c = b[i]
         if flowLevel > 0 && !lineHasToken && leadingIndentation() <= indent {
-            throw error("flow collection content must be indented more than the enclosing block (\(indent + 1) spaces or more)")
+            throw error("flow collection content must be indented more than the enclosing block (at least \(indent + 1) \(indent == 0 ? "space" : "spaces"))")
         }
         let wasJSONLike = lastWasJSONLike
         lastWasJSONLike = false
@@ -183,6 +183,9 @@ struct YAMLScanner {
             if c == 0x09 { throw error("a tab character cannot start a token here (YAML indents with spaces)") }
             if c == UInt8(ascii: "@") || c == UInt8(ascii: "`") {
                 throw error("'\(Character(Unicode.Scalar(c)))' is reserved in YAML and cannot start a plain scalar; quote the value")
+            }
+            if c == UInt8(ascii: "-") && flowLevel > 0 {
+                throw error("a '- ' block sequence entry cannot appear inside a flow collection; quote '-' if it is a value")
             }
             if c == UInt8(ascii: "|") || c == UInt8(ascii: ">") {
                 throw error("block scalars ('|', '>') are not allowed inside a flow collection")
@@ -292,7 +295,7 @@ struct YAMLScanner {
         for level in simpleKeys.indices {
             guard let k = simpleKeys[level] else { continue }
             if k.line != line || i - k.offset > 1024 {
-                if k.required { throw error("could not find the ':' that should follow this mapping key on the same line", at: k.offset) }
+                if k.required { throw error("a line at this mapping's indentation must be 'key: value', but no ':' follows on the same line", at: k.offset) }
                 simpleKeys[level] = nil
             }
         }
@@ -308,7 +311,7 @@ struct YAMLScanner {
 
     mutating func removePossibleSimpleKey() throws(YAMLParseError) {
         if let k = simpleKeys[flowLevel] {
-            if k.required { throw error("could not find the ':' that should follow this mapping key on the same line", at: k.offset) }
+            if k.required { throw error("a line at this mapping's indentation must be 'key: value', but no ':' follows on the same line", at: k.offset) }
             simpleKeys[flowLevel] = nil
         }
     }

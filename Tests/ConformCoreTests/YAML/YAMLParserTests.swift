@@ -182,6 +182,10 @@ import Testing
         ("{a: 1}}", "t.yaml:1:7: error: '}' closes a flow collection that was never opened"),
         ("a: \u{1}", "t.yaml:1:4: error: control character 0x01 is not allowed in YAML (write it as an escape in a double-quoted string)"),
         ("--- a: 1", "t.yaml:1:5: error: a block mapping cannot start on the '---' line"),
+        ("key:\n  ok: 1\n wrong: 2", "t.yaml:3:2: error: this key is indented differently from the other keys of its mapping"),
+        ("[-]", "t.yaml:1:2: error: a '- ' block sequence entry cannot appear inside a flow collection; quote '-' if it is a value"),
+        ("a: 1\nb\nc: 2", "t.yaml:2:1: error: a line at this mapping's indentation must be 'key: value', but no ':' follows on the same line"),
+        ("a: [b,\nc]", "t.yaml:2:1: error: flow collection content must be indented more than the enclosing block (at least 1 space)"),
         ("a:\n  - x\n - y", "t.yaml:3:2: error: this '- ' entry lines up with neither the sequence above it nor the keys of this mapping"),
     ])
     func errorMessages(_ input: String, _ expected: String) {
