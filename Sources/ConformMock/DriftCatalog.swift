@@ -20,6 +20,7 @@ public enum DriftCatalog {
             out.append(Drift(name: unique, breaks: breaks, expectedCheck: check, rulePointer: rule, suite: suite.id, effect: effect))
         }
         let discriminators = discriminatorProperties(suite.file.document)
+        var typedObjects = Set<JSONPointer>()
         let itemRoots = Set(service.datasets.values.compactMap { SchemaView.resolve($0.itemSchema, in: suite.file.document)?.pointer })
         let (checkedOperations, checkedLocations) = checked(suite)
         for var site in service.sites where checkedLocations.contains(site.drift.location) {
@@ -33,6 +34,13 @@ public enum DriftCatalog {
             }
             // The catalog holds objects: an item that is not one is not something the dataset can serve.
             if case .typeChange(let at) = site.drift, itemRoots.contains(at) { continue }
+            // One type change per object schema (its first plainly typed member): a type is one rule whose check
+            // is the same wherever it sits, and a wrong type deeper down often shows as another keyword first.
+            if case .typeChange(let at) = site.drift {
+                let tokens = at.tokens
+                guard tokens.count >= 2, tokens[tokens.count - 2] == "properties",
+                      typedObjects.insert(JSONPointer(tokens: Array(tokens.dropLast(2)))).inserted else { continue }
+            }
             let place = readable(site.drift.location)
             // A broken discriminator property fails the oneOf's discriminator before its own keyword.
             let member: String? = {

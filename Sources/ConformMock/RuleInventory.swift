@@ -34,7 +34,9 @@ public enum RuleInventory {
             let names = drifts.filter { d in d.rulePointers.contains { Self.covers($0, pointer) } }.map(\.name)
             var why: String?
             if names.isEmpty {
-                why = reason ?? (unreached ? "no answer the mock serves reaches this schema (another branch of a oneOf/anyOf, or a member it leaves out)"
+                why = reason ?? (check == "schema.type" && !unreached
+                    ? "one type drift per object schema: its first typed member's stands for this one (the type check is the same code)"
+                    : nil) ?? (unreached ? "no answer the mock serves reaches this schema (another branch of a oneOf/anyOf, or a member it leaves out)"
                                             : "the mock has no drift that breaks `\(check)` here")
             }
             out.append(SuiteRule(pointer: pointer, check: check, drifts: names, noDriftReason: why))
