@@ -23,25 +23,30 @@ struct RegexGenerator {
     static func generate(_ tree: RegexNode, key: SeededRandom, window: ClosedRange<Int>?) -> String {
         var g = RegexGenerator(tree, key: key)
         let e = extent(tree)
-        var target: Int?
-        if let w = window {
-            let lo = max(w.lowerBound, e.min), hi = min(w.upperBound, e.max ?? Int.max)
-            if lo <= hi {
-                // A little above the minimum reads naturally; never past the window.
-                let natural = max(lo, min(hi, e.min + 6))
-                target = min(hi, natural + g.draw(3))
-            } else {
-                target = e.max.map { min($0, w.upperBound) } ?? e.min
+        var best: [UInt32] = []
+        // Optional parts make some lengths unreachable for a given split: a few tries with fresh draws.
+        for _ in 0..<8 {
+            var target: Int?
+            if let w = window {
+                let lo = max(w.lowerBound, e.min), hi = min(w.upperBound, e.max ?? Int.max)
+                if lo <= hi {
+                    // A little above the minimum reads naturally; never past the window.
+                    target = min(hi, lo + g.draw(max(1, min(hi - lo + 1, 8))))
+                } else {
+                    target = e.max.map { min($0, w.upperBound) } ?? e.min
+                }
             }
-        }
-        var scalars: [UInt32] = []
-        g.emit(tree, target: target, into: &scalars)
-        if let w = window, scalars.count < w.lowerBound {
-            let pad = [UInt32](repeating: 0x78, count: w.lowerBound - scalars.count)
-            if !endsAnchored(tree) { scalars += pad } else if !startsAnchored(tree) { scalars = pad + scalars }
+            var scalars: [UInt32] = []
+            g.emit(tree, target: target, into: &scalars)
+            if let w = window, scalars.count < w.lowerBound {
+                let pad = [UInt32](repeating: 0x78, count: w.lowerBound - scalars.count)
+                if !endsAnchored(tree) { scalars += pad } else if !startsAnchored(tree) { scalars = pad + scalars }
+            }
+            best = scalars
+            if window?.contains(scalars.count) ?? true { break }
         }
         var text = String.UnicodeScalarView()
-        for c in scalars { if let s = Unicode.Scalar(c) { text.append(s) } }
+        for c in best { if let s = Unicode.Scalar(c) { text.append(s) } }
         return String(text)
     }
 

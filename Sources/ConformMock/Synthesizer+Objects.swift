@@ -39,6 +39,12 @@ extension Synthesizer {
             if out[name] == nil { out[name] = v }
         }
         dependents(view, &out, key: key, depth: depth, trace: &trace)
+        // `not: {required: [a, b]}` (members that exclude each other): leave one of them out.
+        if let not = SchemaView.resolve((view.origins["not"] ?? view.pointer).appending("not"), in: document),
+           Set(not.schema.keys).isSubset(of: ["required", "type"]), !not.required.isEmpty, not.required.allSatisfy({ out[$0] != nil }),
+           let drop = not.required.last(where: { !required.contains($0) && !force.contains($0) }) {
+            out[drop] = nil
+        }
         if let m = maxProperties, out.count > m {
             let keep = required.union(force)
             for name in out.keys.reversed() where out.count > m && !keep.contains(name) { out[name] = nil }

@@ -27,6 +27,14 @@ extension Synthesizer {
         let window = minLength...max(minLength, maxLength ?? max(minLength, 10_000))
         let bounded = s["minLength"] != nil || maxLength != nil
         let program = s["pattern"]?.stringValue.flatMap { try? RegexProgram($0) }
+        if let program, let format = s["format"]?.stringValue, !program.matches(text) {
+            // A format and a pattern: another formatted value may meet both (`date` and `^2024-`).
+            for k in 0..<24 {
+                guard let f = Self.formatted(format, key.child("format-\(k)")), program.matches(f), window.contains(f.unicodeScalars.count) else { continue }
+                text = f
+                break
+            }
+        }
         if let program {
             text = Self.matching(program, preferred: text, window: bounded ? window : nil, key: key)
         } else {

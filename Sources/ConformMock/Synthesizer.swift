@@ -15,6 +15,8 @@ struct Synthesizer {
     var drift: SchemaDrift?
     var armed = false
     let oracle: SynthesisOracle
+    /// Which of the oracle's attempts this is: `oneOf`/`anyOf` start their branch choice that many further on.
+    var attempt = 0
 
     /// `validator` should be the suite's (`SuiteFile.makeSchemaValidator()`); without one, a validator of
     /// `document` alone is built the first time a keyword needs the oracle.
@@ -65,12 +67,16 @@ struct Synthesizer {
     func settled(_ view: SchemaView, key: SeededRandom, trace: inout SynthesisTrace,
                  _ make: (Synthesizer, SeededRandom, inout SynthesisTrace) -> JSONValue) -> JSONValue {
         let validator = oracle.validator
-        func attemptKey(_ k: Int) -> SeededRandom { k == 0 ? key : key.child("attempt-\(k)") }
+        // With branches to choose, the first attempts keep the key and move the choice on (`attempt`); later
+        // ones (all, without branches) change the key.
+        let branching = ["oneOf", "anyOf", "if"].contains { view.schema[$0] != nil }
+        func attemptKey(_ k: Int) -> SeededRandom { k == 0 || (branching && k < 4) ? key : key.child("attempt-\(k)") }
         var calm = self
         calm.armed = false
         var chosen = 0
-        for k in 0..<8 {
+        for k in 0..<12 {
             var scratch = trace
+            calm.attempt = k
             let v = make(calm, attemptKey(k), &scratch)
             if validator.isValid(v, schemaAt: view.pointer) {
                 if !armed { trace = scratch; return v }
@@ -78,7 +84,9 @@ struct Synthesizer {
                 break
             }
         }
-        return make(self, attemptKey(chosen), &trace)
+        var final = self
+        final.attempt = chosen
+        return make(final, attemptKey(chosen), &trace)
     }
 
     /// A value from the schema's own keywords (applicators `oneOf`/`anyOf`/`if` first).
@@ -130,13 +138,13 @@ struct Synthesizer {
             }
             if any || parts == ["else"] { options.append(merged) }
         }
-        let first = key.child("if").below(options.count)
+        let first = (key.child("if").below(options.count) + attempt) % options.count
         return value(options[first], key: key, member: member, force: force, skip: skip, depth: depth + 1, trace: &trace)
     }
 
     private func branch(_ view: SchemaView, keyword: String, count: Int, key: SeededRandom, member: String?, force: Set<String>,
                         depth: Int, trace: inout SynthesisTrace) -> JSONValue {
-        var index = key.child(keyword).below(count)
+        var index = (key.child(keyword).below(count) + attempt) % count
         let branchPointer = { (k: Int) in view.pointer.appending(keyword).appending(k) }
         // Prefer a branch that is not just `null`.
         for step in 0..<count {
