@@ -189,11 +189,16 @@ struct Synthesizer {
     static func singular(_ name: String) -> String { name.hasSuffix("s") ? String(name.dropLast()) : name }
 }
 
-/// The validator the synthesizer asks when keywords combine, made on first use when none was given.
+/// The validator the synthesizer asks when keywords combine: the one given, else one per document shared by
+/// every synthesizer of the process (the mock makes a synthesizer per request; compiling per request would
+/// dominate), made on first use.
 final class SynthesisOracle: @unchecked Sendable {
     private let lock = NSLock()
     private let document: JSONValue
     private var made: SchemaValidator?
+
+    private static let sharedLock = NSLock()
+    nonisolated(unsafe) private static var shared: [JSONValue: SchemaValidator] = [:]
 
     init(document: JSONValue, validator: SchemaValidator?) {
         self.document = document
@@ -203,8 +208,18 @@ final class SynthesisOracle: @unchecked Sendable {
     var validator: SchemaValidator {
         lock.lock(); defer { lock.unlock() }
         if let made { return made }
-        let v = SchemaValidator(document: document, uri: "urn:conform:synthesis")
+        let v = Self.validator(for: document)
         made = v
+        return v
+    }
+
+    private static func validator(for document: JSONValue) -> SchemaValidator {
+        sharedLock.lock(); defer { sharedLock.unlock() }
+        if let v = shared[document] { return v }
+        // A handful of suites per process; a bound keeps a long-lived mock from growing.
+        if shared.count >= 32 { shared.removeAll() }
+        let v = SchemaValidator(document: document, uri: "urn:conform:synthesis")
+        shared[document] = v
         return v
     }
 }
