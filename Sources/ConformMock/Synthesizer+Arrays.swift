@@ -52,10 +52,15 @@ extension Synthesizer {
                 v = value((view.origins["prefixItems"] ?? view.pointer).appending("prefixItems").appending(index), key: k, member: itemMember,
                           depth: depth + 1, trace: &trace)
             } else if let contains, items.filter(matchesContains).count < contained {
-                // An item of both `items` and `contains`.
+                // An item of both `items` and `contains`. Its merged keywords are not the items' own: drifts of
+                // the items' schema are recorded (and applied) on the other items only.
                 var both = SchemaView.resolve(itemsPointer(view), in: document) ?? contains
                 if both.pointer != contains.pointer { both.merge(contains) }
-                v = value(both, key: k, member: itemMember, depth: depth + 1, trace: &trace)
+                var calm = self
+                calm.armed = false
+                var scratch = SynthesisTrace()
+                v = calm.value(both, key: k, member: itemMember, depth: depth + 1, trace: &scratch)
+                trace.visited.formUnion(scratch.visited)
             } else if s["items"] != nil {
                 v = value(itemsPointer(view), key: k, member: itemMember, depth: depth + 1, trace: &trace)
             } else {

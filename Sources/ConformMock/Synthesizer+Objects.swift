@@ -93,9 +93,15 @@ extension Synthesizer {
         }
         if closed { return nil }
         var name = "key_\(index)"
-        if s["propertyNames"] != nil, case .string(let n) = value((view.origins["propertyNames"] ?? view.pointer).appending("propertyNames"),
-                                                                  key: childKey, member: "key", depth: depth + 1, trace: &trace) {
-            name = n
+        if s["propertyNames"] != nil {
+            // A name is not a value: its keywords' drifts would be reported as `propertyNames`, so none are recorded.
+            var calm = self
+            calm.armed = false
+            var scratch = SynthesisTrace()
+            if case .string(let n) = calm.value((view.origins["propertyNames"] ?? view.pointer).appending("propertyNames"),
+                                                key: childKey, member: "key", depth: depth + 1, trace: &scratch) {
+                name = n
+            }
         }
         if s["additionalProperties"]?.objectValue != nil {
             let pointer = (view.origins["additionalProperties"] ?? view.pointer).appending("additionalProperties")

@@ -107,7 +107,8 @@ import Testing
         {"$defs": {"S": {"type": "object", "properties": {
             "n": {"type": "integer", "multipleOf": 1},
             "closed": {"type": "object", "properties": {"a": {}}, "additionalProperties": false, "maxProperties": 1},
-            "m": {"type": "object", "properties": {"a": {}}, "required": ["a"], "minProperties": 1}}}}}
+            "m": {"type": "object", "properties": {"a": {}}, "required": ["a"], "minProperties": 1},
+            "names": {"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}, "additionalProperties": {"type": "integer"}}}}}}
         """#)
         var trace = SynthesisTrace()
         trace.recordSites = true
@@ -117,5 +118,8 @@ import Testing
         #expect(!checks.contains("schema.maxProperties"))
         #expect(!checks.contains("schema.minProperties"))
         #expect(checks.contains("schema.additionalProperties"))
+        // A generated member name's pattern would be reported as `propertyNames`, not `pattern`.
+        #expect(!trace.sites.contains { $0.check == "schema.pattern" })
+        #expect(trace.sites.contains { $0.drift == .typeChange(at: Self.at("/properties/names/additionalProperties")) })
     }
 }
