@@ -37,7 +37,7 @@ extension Synthesizer {
         }
         if let program {
             text = Self.matching(program, preferred: text, window: bounded ? window : nil, key: key)
-        } else {
+        } else if bounded {
             text = Self.fitted(text, window)
         }
         return .string(stringDrifts(view, text, program: program, window: window, key: key, trace: &trace))
