@@ -60,6 +60,45 @@ public enum DriftCatalog {
                 add("format:\(place)", "\(place) breaks its format", site.check, site.rulePointer, .schema(site.drift))
             case .constBreak:
                 add("const:\(place)", "\(place) differs from its const", site.check, site.rulePointer, .schema(site.drift))
+            case .patternMismatch:
+                add("pattern:\(place)", "\(place) is a string its pattern does not match", site.check, site.rulePointer, .schema(site.drift))
+            case .tooShort:
+                add("minLength:\(place)", "\(place) is one character shorter than its minLength", site.check, site.rulePointer, .schema(site.drift))
+            case .tooLong:
+                add("maxLength:\(place)", "\(place) is one character longer than its maxLength", site.check, site.rulePointer, .schema(site.drift))
+            case .belowMinimum:
+                add("minimum:\(place)", "\(place) is below its minimum", site.check, site.rulePointer, .schema(site.drift))
+            case .aboveMaximum:
+                add("maximum:\(place)", "\(place) is above its maximum", site.check, site.rulePointer, .schema(site.drift))
+            case .atExclusiveMinimum:
+                add("exclusiveMinimum:\(place)", "\(place) is not above its exclusiveMinimum", site.check, site.rulePointer, .schema(site.drift))
+            case .atExclusiveMaximum:
+                add("exclusiveMaximum:\(place)", "\(place) is not below its exclusiveMaximum", site.check, site.rulePointer, .schema(site.drift))
+            case .notMultiple:
+                add("multipleOf:\(place)", "\(place) is not a multiple of its multipleOf", site.check, site.rulePointer, .schema(site.drift))
+            case .tooFewItems:
+                add("minItems:\(place)", "\(place) has one item fewer than its minItems", site.check, site.rulePointer, .schema(site.drift))
+            case .tooManyItems:
+                add("maxItems:\(place)", "\(place) has one item more than its maxItems", site.check, site.rulePointer, .schema(site.drift))
+            case .duplicateItem:
+                add("uniqueItems:\(place)", "\(place) repeats an item although its items must be unique", site.check, site.rulePointer, .schema(site.drift))
+            case .missingContained:
+                add("contains:\(place)", "\(place) has too few items matching its contains", site.check, site.rulePointer, .schema(site.drift))
+            case .tooManyContained:
+                add("maxContains:\(place)", "\(place) has one item more than its maxContains matching its contains", site.check, site.rulePointer,
+                    .schema(site.drift))
+            case .extraMember:
+                add("additionalProperties:\(place)", "\(place) objects carry a member their schema does not declare", site.check, site.rulePointer,
+                    .schema(site.drift))
+            case .dropDependent(_, let member):
+                add("dependentRequired:\(place).\(member)", "\(place) objects lack '\(member)', which another member they carry requires",
+                    site.check, site.rulePointer, .schema(site.drift))
+            case .tooFewMembers:
+                add("minProperties:\(place)", "\(place) objects have one member fewer than their minProperties", site.check, site.rulePointer,
+                    .schema(site.drift))
+            case .tooManyMembers:
+                add("maxProperties:\(place)", "\(place) objects have one member more than their maxProperties", site.check, site.rulePointer,
+                    .schema(site.drift))
             }
         }
         for route in service.routes {

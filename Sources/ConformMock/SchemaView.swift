@@ -11,6 +11,9 @@ struct SchemaView {
     var requiredPointer: JSONPointer?
     /// Each property's schema pointer, in order (merged `allOf` parts keep their own locations).
     var propertyPointers: [(String, JSONPointer)] = []
+    /// The schema object each merged keyword came from, when not `pointer` (a bound from an `allOf` part):
+    /// drift sites name the keyword where the suite writes it.
+    var origins: [String: JSONPointer] = [:]
 
     /// Resolves the schema at `pointer` in `document`; nil for an unresolvable reference or a non-schema.
     static func resolve(_ pointer: JSONPointer, in document: JSONValue, depth: Int = 0) -> SchemaView? {
@@ -35,8 +38,13 @@ struct SchemaView {
         }
     }
 
-    /// Folds an `allOf` part in: properties and required lists are united, other keywords kept first-come.
-    private mutating func merge(_ part: SchemaView) {
+    /// The document pointer of `keyword` as the suite writes it (`…/allOf/1/maxLength` for a merged bound).
+    func keywordPointer(_ keyword: String) -> JSONPointer { (origins[keyword] ?? pointer).appending(keyword) }
+
+    /// Folds a part in (an `allOf` part, or the `then`/`else` a value takes): properties and required lists
+    /// are united, lower bounds take the larger and upper bounds the smaller value, other keywords are kept
+    /// first-come.
+    mutating func merge(_ part: SchemaView) {
         var merged = schema
         for key in part.schema.keys {
             guard let v = part.schema[key] else { continue }
@@ -54,8 +62,18 @@ struct SchemaView {
                 if requiredPointer == nil { requiredPointer = part.requiredPointer }
             case "allOf", "$ref":
                 continue
+            case "minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties", "minContains",
+                 "maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains":
+                // OpenAPI 3.0's boolean exclusiveMinimum is not a bound of its own: first-come.
+                if let a = merged[key] {
+                    guard let x = a.numberValue, let y = v.numberValue else { continue }
+                    let tighter = key.hasPrefix("min") || key == "exclusiveMinimum" ? x < y : y < x
+                    guard tighter else { continue }
+                }
+                merged[key] = v
+                origins[key] = part.origins[key] ?? part.pointer
             default:
-                if merged[key] == nil { merged[key] = v }
+                if merged[key] == nil { merged[key] = v; origins[key] = part.origins[key] ?? part.pointer }
             }
         }
         merged["allOf"] = nil

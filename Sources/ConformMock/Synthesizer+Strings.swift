@@ -2,14 +2,15 @@ import Foundation
 import ConformCore
 
 extension Synthesizer {
-    /// A string honouring `format`, `minLength`/`maxLength` and (for simple patterns) `pattern`.
+    /// A string honouring `format` (the formatted value first), `pattern` (the realistic text when it
+    /// matches, else one generated from the regex) and `minLength`/`maxLength` together where the pattern
+    /// allows; the pattern is checked with Conform's own engine, as the validator does.
     func string(_ view: SchemaView, key: SeededRandom, member: String?, trace: inout SynthesisTrace) -> JSONValue {
         let s = view.schema
         let name = member ?? "value"
         var text: String
         if let format = s["format"]?.stringValue {
-            trace.add(DriftSite(drift: .formatBreak(at: view.pointer), rulePointer: view.pointer.appending("format"), check: "schema.format"))
-            if armed, drift == .formatBreak(at: view.pointer) { return .string(Self.brokenFormat(format)) }
+            if site(.formatBreak(at: view.pointer), "format", view, trace: &trace) { return .string(Self.brokenFormat(format)) }
             text = Self.formatted(format, key) ?? Self.word(name, key)
         } else {
             let lower = name.lowercased()
@@ -21,12 +22,63 @@ extension Synthesizer {
                 text = Self.word(name, key)
             }
         }
-        if let pattern = s["pattern"]?.stringValue { text = Self.matching(pattern, preferred: text, key: key) }
         let minLength = min(10_000, Int(s["minLength"]?.numberValue?.int64Value ?? 0))
-        let maxLength = s["maxLength"]?.numberValue?.int64Value.map { Int($0) }
-        if text.count < minLength { text += String(repeating: "x", count: minLength - text.count) }
-        if let m = maxLength, text.count > m { text = String(text.prefix(m)) }
-        return .string(text)
+        let maxLength = s["maxLength"]?.numberValue?.int64Value.map { Int(min($0, 10_000)) }
+        let window = minLength...max(minLength, maxLength ?? max(minLength, 10_000))
+        let bounded = s["minLength"] != nil || maxLength != nil
+        let program = s["pattern"]?.stringValue.flatMap { try? RegexProgram($0) }
+        if let program, let format = s["format"]?.stringValue, !program.matches(text) {
+            // A format and a pattern: another formatted value may meet both (`date` and `^2024-`).
+            for k in 0..<24 {
+                guard let f = Self.formatted(format, key.child("format-\(k)")), program.matches(f), window.contains(f.unicodeScalars.count) else { continue }
+                text = f
+                break
+            }
+        }
+        if let program {
+            text = Self.matching(program, preferred: text, window: bounded ? window : nil, key: key)
+        } else if bounded {
+            text = Self.fitted(text, window)
+        }
+        return .string(stringDrifts(view, text, program: program, window: window, key: key, trace: &trace))
+    }
+
+    /// Records the string's drift sites (pattern, lengths) and returns the broken text when one is armed.
+    private func stringDrifts(_ view: SchemaView, _ valid: String, program: RegexProgram?, window: ClosedRange<Int>, key: SeededRandom,
+                              trace: inout SynthesisTrace) -> String {
+        let s = view.schema
+        if let program, site(.patternMismatch(at: view.pointer), "pattern", view, trace: &trace) {
+            return Self.mismatching(program, valid: valid, window: window)
+        }
+        if let m = s["minLength"]?.numberValue?.int64Value, m >= 1, m <= 10_000, site(.tooShort(at: view.pointer), "minLength", view, trace: &trace) {
+            let target = Int(m) - 1
+            return Self.lengthBreak(program, valid: valid, length: target, key: key)
+        }
+        if let m = s["maxLength"]?.numberValue?.int64Value, m < 10_000, site(.tooLong(at: view.pointer), "maxLength", view, trace: &trace) {
+            return Self.lengthBreak(program, valid: valid, length: Int(m) + 1, key: key)
+        }
+        return valid
+    }
+
+    /// Text of exactly `length` scalars, matching the pattern when one can.
+    static func lengthBreak(_ program: RegexProgram?, valid: String, length: Int, key: SeededRandom) -> String {
+        if let program {
+            for k in 0..<6 {
+                let g = RegexGenerator.generate(program.tree, key: key.child("break-\(k)"), window: length...length)
+                if g.unicodeScalars.count == length, program.matches(g) { return g }
+            }
+        }
+        return fitted(valid, length...length)
+    }
+
+    /// `text` padded with `x` or cut to fit the length window (lengths in Unicode scalars, as the validator counts).
+    static func fitted(_ text: String, _ window: ClosedRange<Int>) -> String {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.count < window.lowerBound { scalars += Array(repeating: "x", count: window.lowerBound - scalars.count) }
+        if scalars.count > window.upperBound { scalars = Array(scalars.prefix(window.upperBound)) }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
     }
 
     /// `registry-3fa2c1`: readable, lower case (so case-insensitive and exact sorts agree).
@@ -81,14 +133,29 @@ extension Synthesizer {
         }
     }
 
-    /// The preferred text if it matches `pattern`, else the first of a few candidates that does.
-    static func matching(_ pattern: String, preferred: String, key: SeededRandom) -> String {
-        // Conform's own linear-time engine, as the validator uses: a catastrophic pattern cannot stall the mock.
-        guard let regex = try? RegexProgram(pattern) else { return preferred }
-        let candidates = [preferred, hex(key, 8), "abc", "a", "A", "1", "abc-123", "ABC_123", formatted("uuid", key) ?? "",
+    /// The preferred text if the pattern matches it within the window; else text generated from the
+    /// pattern's tree; else the first of a few common shapes that matches.
+    static func matching(_ program: RegexProgram, preferred: String, window: ClosedRange<Int>?, key: SeededRandom) -> String {
+        func fits(_ s: String) -> Bool { window?.contains(s.unicodeScalars.count) ?? true }
+        if program.matches(preferred), fits(preferred) { return preferred }
+        for k in 0..<6 {
+            let g = RegexGenerator.generate(program.tree, key: key.child("regex-\(k)"), window: window)
+            if program.matches(g), fits(g) { return g }
+        }
+        let candidates = [hex(key, 8), "abc", "a", "A", "1", "abc-123", "ABC_123", formatted("uuid", key) ?? "",
                           formatted("date-time", key) ?? "", formatted("date", key) ?? "", "user@example.com", "https://example.com"]
-        for c in candidates where regex.matches(c) { return c }
+        for c in candidates where program.matches(c) && fits(c) { return c }
         return preferred
+    }
+
+    /// A string the pattern does not match, of a length in the window when one is found.
+    static func mismatching(_ program: RegexProgram, valid: String, window: ClosedRange<Int>) -> String {
+        let length = max(window.lowerBound, min(valid.unicodeScalars.count, window.upperBound))
+        var candidates: [String] = []
+        for c in ["!", "~", " ", "0", "a", "A", "-", "\u{e9}"] { candidates.append(String(repeating: c, count: max(length, 1))) }
+        candidates += [valid + "!", "!" + valid, String(valid.dropLast()) + "!", "!" + String(valid.dropFirst()), "", "!"]
+        let inWindow = candidates.filter { window.contains($0.unicodeScalars.count) }
+        return (inWindow + candidates).first { !program.matches($0) } ?? "!"
     }
 
     /// A value different from `c` of the same type.

@@ -1,19 +1,29 @@
+import Foundation
 import ConformCore
 
 /// Builds JSON values that are valid by construction against the JSON Schemas of a suite document:
-/// `$ref`, `allOf` (merged), `anyOf`/`oneOf` (one branch, deterministically, honouring `discriminator`),
-/// `enum`, `const`, `type` lists, `format`, bounds, `minItems`, `additionalProperties` maps; every
-/// required member always, optional members for most objects. Values depend only on the `SeededRandom`
-/// key, so the same key yields the same value. An armed `SchemaDrift` breaks its one rule wherever its
-/// schema location is met.
+/// `$ref`, `allOf` (merged), `anyOf`/`oneOf` (one branch, deterministically, honouring `discriminator`;
+/// for `oneOf` exactly one), `if`/`then`/`else`, `not`, `enum`, `const`, `type` lists and `nullable`,
+/// every asserted `format`, `pattern` (generated from the regex), lengths, numeric bounds and `multipleOf`,
+/// item and member counts, `uniqueItems`, `prefixItems`, `contains`, `additionalProperties`,
+/// `patternProperties`, `propertyNames`, `dependentRequired`, `dependentSchemas`. Keywords that combine
+/// (`oneOf`, `not`, `if`, `dependentSchemas`, `contains`) are settled with the suite's validator as the
+/// oracle. Values depend only on the `SeededRandom` key, so the same key yields the same value. An armed
+/// `SchemaDrift` breaks its one rule wherever its schema location is met.
 struct Synthesizer {
     let document: JSONValue
     var drift: SchemaDrift?
     var armed = false
+    let oracle: SynthesisOracle
+    /// Which of the oracle's attempts this is: `oneOf`/`anyOf` start their branch choice that many further on.
+    var attempt = 0
 
-    init(document: JSONValue, drift: SchemaDrift? = nil) {
+    /// `validator` should be the suite's (`SuiteFile.makeSchemaValidator()`); without one, a validator of
+    /// `document` alone is built the first time a keyword needs the oracle.
+    init(document: JSONValue, drift: SchemaDrift? = nil, validator: SchemaValidator? = nil) {
         self.document = document
         self.drift = drift
+        self.oracle = SynthesisOracle(document: document, validator: validator)
     }
 
     /// A value for the schema at `pointer`. `member` is the object member being filled (for realistic
@@ -21,24 +31,75 @@ struct Synthesizer {
     func value(_ pointer: JSONPointer, key: SeededRandom, member: String? = nil, force: Set<String> = [],
                skip: Set<String> = [], depth: Int = 0, trace: inout SynthesisTrace) -> JSONValue {
         guard depth < 24, let view = SchemaView.resolve(pointer, in: document) else { return .null }
+        return value(view, key: key, member: member, force: force, skip: skip, depth: depth, trace: &trace)
+    }
+
+    /// A value for a resolved (possibly merged) schema.
+    func value(_ view: SchemaView, key: SeededRandom, member: String? = nil, force: Set<String> = [],
+               skip: Set<String> = [], depth: Int = 0, trace: inout SynthesisTrace) -> JSONValue {
+        guard depth < 24 else { return .null }
         trace.visited.insert(view.pointer)
         let s = view.schema
         if let c = s["const"] {
-            trace.add(DriftSite(drift: .constBreak(at: view.pointer), rulePointer: view.pointer.appending("const"), check: "schema.const"))
-            if armed, drift == .constBreak(at: view.pointer) { return Self.breakConst(c) }
+            if site(.constBreak(at: view.pointer), "const", view, trace: &trace) { return Self.breakConst(c) }
             return c
         }
         if case .array(let options)? = s["enum"], !options.isEmpty {
-            trace.add(DriftSite(drift: .enumOutside(at: view.pointer), rulePointer: view.pointer.appending("enum"), check: "schema.enum"))
-            if armed, drift == .enumOutside(at: view.pointer) { return Self.outside(options) }
+            if site(.enumOutside(at: view.pointer), "enum", view, trace: &trace) { return Self.outside(options) }
             let usable = options.filter { !$0.isNull }
             let pool = usable.isEmpty ? options : usable
             return pool[key.below(pool.count)]
         }
+        guard Self.needsOracle(s) else { return plain(view, key: key, member: member, force: force, skip: skip, depth: depth, trace: &trace) }
+        return settled(view, key: key, trace: &trace) { synth, k, t in
+            synth.plain(view, key: k, member: member, force: force, skip: skip, depth: depth, trace: &t)
+        }
+    }
+
+    /// Keywords whose combination a construction alone cannot promise: the value is checked by the oracle.
+    static func needsOracle(_ s: JSONObject) -> Bool {
+        if case .array(let b)? = s["oneOf"], b.count > 1 { return true }
+        return s["not"] != nil || s["if"] != nil || s["dependentSchemas"] != nil || s["contains"] != nil
+    }
+
+    /// The first of a few attempts (other keys) the validator accepts; the attempt is chosen unarmed, so
+    /// an armed run breaks the same value the conforming run serves, and only traces the chosen attempt.
+    func settled(_ view: SchemaView, key: SeededRandom, trace: inout SynthesisTrace,
+                 _ make: (Synthesizer, SeededRandom, inout SynthesisTrace) -> JSONValue) -> JSONValue {
+        let validator = oracle.validator
+        // With branches to choose, the first attempts keep the key and move the choice on (`attempt`); later
+        // ones (all, without branches) change the key.
+        let branching = ["oneOf", "anyOf", "if"].contains { view.schema[$0] != nil }
+        func attemptKey(_ k: Int) -> SeededRandom { k == 0 || (branching && k < 4) ? key : key.child("attempt-\(k)") }
+        var calm = self
+        calm.armed = false
+        var chosen = 0
+        for k in 0..<12 {
+            var scratch = trace
+            calm.attempt = k
+            let v = make(calm, attemptKey(k), &scratch)
+            if validator.isValid(v, schemaAt: view.pointer) {
+                if !armed { trace = scratch; return v }
+                chosen = k
+                break
+            }
+        }
+        var final = self
+        final.attempt = chosen
+        return make(final, attemptKey(chosen), &trace)
+    }
+
+    /// A value from the schema's own keywords (applicators `oneOf`/`anyOf`/`if` first).
+    func plain(_ view: SchemaView, key: SeededRandom, member: String?, force: Set<String>, skip: Set<String>, depth: Int,
+               trace: inout SynthesisTrace) -> JSONValue {
+        let s = view.schema
         for keyword in ["oneOf", "anyOf"] {
             if case .array(let branches)? = s[keyword], !branches.isEmpty {
                 return branch(view, keyword: keyword, count: branches.count, key: key, member: member, force: force, depth: depth, trace: &trace)
             }
+        }
+        if s["if"] != nil, s["then"] != nil || s["else"] != nil {
+            return conditional(view, key: key, member: member, force: force, skip: skip, depth: depth, trace: &trace)
         }
         let types = view.types
         let type = types.isEmpty ? Self.impliedType(s) : types[key.child("type").below(types.count)]
@@ -47,22 +108,43 @@ struct Synthesizer {
         case "object": result = object(view, key: key, force: force, skip: skip, depth: depth, trace: &trace)
         case "array": result = array(view, key: key, member: member, depth: depth, trace: &trace)
         case "string": result = string(view, key: key, member: member, trace: &trace)
-        case "integer": result = integer(view, key: key, member: member)
-        case "number": result = number(view, key: key, member: member)
+        case "integer": result = number(view, key: key, member: member, integer: true, trace: &trace)
+        case "number": result = number(view, key: key, member: member, integer: false, trace: &trace)
         case "boolean": result = .bool(key.chance(50))
         case "null": result = .null
         default: result = .string(Self.word(member ?? "value", key))
         }
-        if types.count == 1, ["string", "integer", "number", "boolean", "object", "array"].contains(type), s["format"] == nil {
-            trace.add(DriftSite(drift: .typeChange(at: view.pointer), rulePointer: view.pointer.appending("type"), check: "schema.type"))
-            if armed, drift == .typeChange(at: view.pointer) { result = Self.otherType(type) }
+        if types.count == 1, ["string", "integer", "number", "boolean", "object", "array"].contains(type), s["format"] == nil,
+           site(.typeChange(at: view.pointer), "type", view, trace: &trace) {
+            result = Self.otherType(type)
         }
         return result
     }
 
+    /// `if`/`then`/`else`: the value is built from the schema with the `then` (and `if`) or the `else` part
+    /// merged in; which one is tried first depends on the key, the oracle settles it.
+    private func conditional(_ view: SchemaView, key: SeededRandom, member: String?, force: Set<String>, skip: Set<String>,
+                             depth: Int, trace: inout SynthesisTrace) -> JSONValue {
+        var base = view
+        for k in ["if", "then", "else"] { base.schema[k] = nil }
+        var options: [SchemaView] = []
+        for parts in [["if", "then"], ["else"]] {
+            var merged = base
+            var any = false
+            for part in parts {
+                guard view.schema[part] != nil, let p = SchemaView.resolve(view.pointer.appending(part), in: document) else { continue }
+                merged.merge(p)
+                any = any || part != "if"
+            }
+            if any || parts == ["else"] { options.append(merged) }
+        }
+        let first = (key.child("if").below(options.count) + attempt) % options.count
+        return value(options[first], key: key, member: member, force: force, skip: skip, depth: depth + 1, trace: &trace)
+    }
+
     private func branch(_ view: SchemaView, keyword: String, count: Int, key: SeededRandom, member: String?, force: Set<String>,
                         depth: Int, trace: inout SynthesisTrace) -> JSONValue {
-        var index = key.child(keyword).below(count)
+        var index = (key.child(keyword).below(count) + attempt) % count
         let branchPointer = { (k: Int) in view.pointer.appending(keyword).appending(k) }
         // Prefer a branch that is not just `null`.
         for step in 0..<count {
@@ -93,99 +175,56 @@ struct Synthesizer {
         return result
     }
 
-    private func object(_ view: SchemaView, key: SeededRandom, force: Set<String>, skip: Set<String> = [], depth: Int,
-                        trace: inout SynthesisTrace) -> JSONValue {
-        var out = JSONObject()
-        let required = Set(view.required)
-        for (name, pointer) in view.propertyPointers where !skip.contains(name) {
-            let needed = required.contains(name) || force.contains(name)
-            if !needed {
-                // Optional members: always present at the top two levels (real clients, like the vendors' SDKs,
-                // expect complete objects), then in most objects, thinning out with depth so the output stays small.
-                guard depth < 8, depth < 2 || key.child("?" + name).chance(60) else { continue }
-            }
-            out[name] = value(pointer, key: key.child(name), member: name, depth: depth + 1, trace: &trace)
-        }
-        for name in view.required where out[name] == nil && !skip.contains(name) {
-            // Required but not described: any value is allowed.
-            out[name] = .string(Self.word(name, key.child(name)))
-        }
-        if view.propertyPointers.isEmpty, case .object? = view.schema["additionalProperties"] {
-            let count = min(4, max(1, Int(view.schema["minProperties"]?.numberValue?.int64Value ?? 1)))
-            for k in 0..<min(count + key.below(2), 4) {
-                out["key_\(k + 1)"] = value(view.pointer.appending("additionalProperties"), key: key.child("key_\(k + 1)"),
-                                            member: "value", depth: depth + 1, trace: &trace)
-            }
-        }
-        for name in view.required {
-            guard let rp = view.requiredPointer else { break }
-            trace.add(DriftSite(drift: .dropRequired(object: view.pointer, member: name), rulePointer: rp.appending("required"), check: "schema.required"))
-            if armed, drift == .dropRequired(object: view.pointer, member: name) { out[name] = nil }
-        }
-        return .object(out)
-    }
-
-    private func array(_ view: SchemaView, key: SeededRandom, member: String?, depth: Int, trace: inout SynthesisTrace) -> JSONValue {
-        let minItems = Int(view.schema["minItems"]?.numberValue?.int64Value ?? 0)
-        let maxItems = view.schema["maxItems"]?.numberValue?.int64Value.map { Int($0) } ?? Int.max
-        var count = max(minItems, depth < 6 ? 1 + key.child("#").below(2) : minItems)
-        count = min(count, maxItems, 20)
-        let itemsPointer = view.pointer.appending("items")
-        guard view.schema["items"] != nil else { return .array((0..<count).map { .string(Self.word(member ?? "item", key.child($0))) }) }
-        var items: [JSONValue] = []
-        let unique = view.schema["uniqueItems"]?.boolValue == true
-        var attempt = 0
-        while items.count < count, attempt < count * 4 {
-            let v = value(itemsPointer, key: key.child(attempt), member: member.map { Self.singular($0) }, depth: depth + 1, trace: &trace)
-            attempt += 1
-            if unique, items.contains(v) { continue }
-            items.append(v)
-        }
-        return .array(items)
-    }
-
-    private func integer(_ view: SchemaView, key: SeededRandom, member: String?) -> JSONValue {
-        let (lo, hi) = bounds(view, member: member, integer: true)
-        return .number(JSONNumber(Int(key.within(Int64(lo)...Int64(max(lo, hi))))))
-    }
-
-    private func number(_ view: SchemaView, key: SeededRandom, member: String?) -> JSONValue {
-        let (lo, hi) = bounds(view, member: member, integer: false)
-        let whole = Double(key.within(Int64(lo)...Int64(max(lo, hi))))
-        let candidate = whole + 0.5
-        return .number(JSONNumber(candidate <= hi && candidate >= lo ? candidate : whole))
-    }
-
-    /// Inclusive bounds from minimum/maximum/exclusive*, with a sensible default span (Unix times for `*_at`).
-    private func bounds(_ view: SchemaView, member: String?, integer: Bool) -> (Double, Double) {
-        let s = view.schema
-        var lo = s["minimum"]?.numberValue?.doubleValue
-        var hi = s["maximum"]?.numberValue?.doubleValue
-        if let e = s["exclusiveMinimum"]?.numberValue?.doubleValue { lo = max(lo ?? -.infinity, integer ? (e + 1).rounded(.down) : e + 0.25) }
-        if let e = s["exclusiveMaximum"]?.numberValue?.doubleValue { hi = min(hi ?? .infinity, integer ? (e - 1).rounded(.up) : e - 0.25) }
-        if let l = lo { lo = integer ? l.rounded(.up) : l }
-        if let h = hi { hi = integer ? h.rounded(.down) : h }
-        // Keep within what Int64 and Double hold exactly; documents state int64 limits as bounds.
-        lo = lo.map { min(max($0, -1e15), 1e15) }
-        hi = hi.map { min(max($0, -1e15), 1e15) }
-        let name = member?.lowercased() ?? ""
-        let isTime = name.hasSuffix("_at") || name == "created" || name.contains("timestamp") || name.hasSuffix("time")
-        let span: ClosedRange<Double> = isTime ? 1_600_000_000...1_760_000_000 : 0...1000
-        switch (lo, hi) {
-        case let (l?, h?): return (l, max(l, h))
-        case let (l?, nil): return (l, l + (span.upperBound - span.lowerBound > 1000 ? span.upperBound : 1000))
-        case let (nil, h?): return (min(h, span.lowerBound), h)
-        default: return (span.lowerBound, span.upperBound)
-        }
-    }
-
-    private static func impliedType(_ s: JSONObject) -> String {
-        if s["properties"] != nil || s["additionalProperties"] != nil || s["required"] != nil { return "object" }
-        if s["items"] != nil { return "array" }
-        if s["format"] != nil || s["pattern"] != nil || s["minLength"] != nil { return "string" }
-        if s["minimum"] != nil || s["maximum"] != nil { return "integer" }
+    static func impliedType(_ s: JSONObject) -> String {
+        let objectKeys = ["properties", "additionalProperties", "required", "patternProperties", "minProperties", "maxProperties",
+                          "propertyNames", "dependentRequired", "dependentSchemas"]
+        if objectKeys.contains(where: { s[$0] != nil }) { return "object" }
+        if ["items", "prefixItems", "contains", "minItems", "maxItems", "uniqueItems"].contains(where: { s[$0] != nil }) { return "array" }
+        if ["format", "pattern", "minLength", "maxLength"].contains(where: { s[$0] != nil }) { return "string" }
+        if s["multipleOf"]?.numberValue.map({ !$0.isInteger }) == true { return "number" }
+        if ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"].contains(where: { s[$0] != nil }) { return "integer" }
         return "string"
     }
 
     static func singular(_ name: String) -> String { name.hasSuffix("s") ? String(name.dropLast()) : name }
+}
+
+/// The validator the synthesizer asks when keywords combine: the one given, else one per document shared by
+/// every synthesizer of the process (the mock makes a synthesizer per request; compiling per request would
+/// dominate), made on first use.
+final class SynthesisOracle: @unchecked Sendable {
+    private let lock = NSLock()
+    private let document: JSONValue
+    private var made: SchemaValidator?
+
+    private static let sharedLock = NSLock()
+    /// By the address of the document's member storage (arrays share it on copy), with the document kept
+    /// alive beside its validator so the address cannot be reused: hashing a whole suite per request costs
+    /// more than the synthesis.
+    nonisolated(unsafe) private static var shared: [UInt: (JSONValue, SchemaValidator)] = [:]
+
+    init(document: JSONValue, validator: SchemaValidator?) {
+        self.document = document
+        self.made = validator
+    }
+
+    var validator: SchemaValidator {
+        lock.lock(); defer { lock.unlock() }
+        if let made { return made }
+        let v = Self.validator(for: document)
+        made = v
+        return v
+    }
+
+    private static func validator(for document: JSONValue) -> SchemaValidator {
+        guard case .object(let o) = document, !o.values.isEmpty else { return SchemaValidator(document: document, uri: "urn:conform:synthesis") }
+        let address = o.values.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        sharedLock.lock(); defer { sharedLock.unlock() }
+        if let (_, v) = shared[address] { return v }
+        // A handful of suites per process; a bound keeps a long-lived mock from growing.
+        if shared.count >= 32 { shared.removeAll() }
+        let v = SchemaValidator(document: document, uri: "urn:conform:synthesis")
+        shared[address] = (document, v)
+        return v
+    }
 }
