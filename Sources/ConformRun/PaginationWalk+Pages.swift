@@ -56,7 +56,7 @@ extension PaginationWalk {
         } else {
             return .failure(RequestBuildError("next link '\(JSONValue.trim(link, 80))' is neither absolute nor relative to the host"))
         }
-        guard RedirectCheck.origin(of: url) == baseOrigin else {
+        guard Origin.same(url, run.baseURL) else {
             return .failure(RequestBuildError("next link points to another origin (\(RedirectCheck.origin(of: url))); not followed, so the credential stays with \(baseOrigin)"))
         }
         var headers: [Header] = []

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"), ("https://API.example.com/x", "API.example.com:443"),
+        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"), ("https://API.example.com/x", "api.example.com:443"),
         ("http://[::1]:9/x", "[::1]:9"), ("http://h/x", "h:80"), ("no url", ""),
     ])
     func endpointsNameHostAndPort(url: String, expected: String) {
