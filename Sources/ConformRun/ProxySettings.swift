@@ -23,6 +23,8 @@ public struct ProxySettings: Sendable, Hashable {
         public var port: Int
         /// `Basic …` for `Proxy-Authorization`, when the proxy URL carried credentials.
         var authorization: String?
+        /// The password of the proxy URL (redacted from every output, like a credential).
+        var password: String?
         /// Which variable named it (for messages): `HTTPS_PROXY`.
         public var source: String
         /// `host:port`, never the credentials.
@@ -46,6 +48,18 @@ public struct ProxySettings: Sendable, Hashable {
 
     /// No proxy at all.
     public static let none = ProxySettings()
+
+    /// The proxies' passwords, named by their variable (`$HTTPS_PROXY`), for the redactor: a proxy that
+    /// forwards its `Proxy-Authorization` to a server that echoes it cannot make a report leak it.
+    public var secrets: [Secret] {
+        var out: [Secret] = []
+        for proxy in [http, https].compactMap({ $0 }) {
+            guard let password = proxy.password, !password.isEmpty else { continue }
+            let secret = Secret(env: proxy.source, value: password)
+            if !out.contains(secret) { out.append(secret) }
+        }
+        return out
+    }
 
     /// The settings the environment describes.
     public static func from(environment: [String: String]) throws(SetupError) -> ProxySettings {
@@ -124,6 +138,6 @@ public struct ProxySettings: Sendable, Hashable {
             authorization = "Basic " + Data(credentials.utf8).base64EncodedString()
         }
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return Proxy(host: bare, port: components.port ?? 1080, authorization: authorization, source: source)
+        return Proxy(host: bare, port: components.port ?? 1080, authorization: authorization, password: components.password, source: source)
     }
 }

@@ -102,6 +102,7 @@ import Testing
         #expect(settings.http?.endpoint == "[::1]:8080")
         #expect(settings.http?.authorization == "Basic " + Data("u:p".utf8).base64EncodedString())
         #expect(settings.bypass == ["internal.example", "10.0.0.0/8", "::2"])
+        #expect(settings.secrets == [Secret(env: "http_proxy", value: "p")], "the proxy password is redacted like a credential")
         #expect(settings.bypasses("internal.example") && settings.bypasses("api.internal.example") && settings.bypasses("10.1.2.3"))
         #expect(!settings.bypasses("notinternal.example") && !settings.bypasses("11.0.0.1") && !settings.bypasses("example"))
         #expect(settings.proxy(scheme: "https", host: "api.internal.example") == nil)
@@ -116,5 +117,17 @@ import Testing
                       ("http://u:pw-secret@p:3128/path", "HTTPS_PROXY must be http://[user:password@]host[:port] without a path")])
     func unusableProxyVariablesAreErrorsThatDoNotShowTheValue(value: String, message: String) {
         #expect(throws: ProxySettings.SetupError(message: message)) { try ProxySettings.from(environment: ["HTTPS_PROXY": value]) }
+    }
+}
+
+extension ProxyTests {
+    /// A proxy that passes its `Proxy-Authorization` on to a server that echoes it: the password is redacted.
+    @Test func anEchoedProxyPasswordIsRedacted() async throws {
+        let settings = try ProxySettings.from(environment: ["http_proxy": "http://ci:proxy-pass-5521@127.0.0.1:1"])
+        let redactor = Redactor(secrets: settings.secrets, headerNames: [])
+        let response = HTTPResponse(status: 200, headers: [], body: Array(#"{"seen":"ci:proxy-pass-5521"}"#.utf8), url: "http://x/")
+        let recorded = redactor.record(response)
+        #expect(!recorded.bodyExcerpt.contains("proxy-pass-5521"))
+        #expect(recorded.bodyExcerpt.contains("$http_proxy"))
     }
 }

@@ -116,7 +116,9 @@ enum CompatCommand {
             Console.err("error: \(problem.message); nothing was sent")
             return 2
         }
-        let runner = CompatRunner(transport: transport, options: options, environment: environment, targetConcurrency: targetConcurrency)
+        var withProxySecrets = options
+        withProxySecrets.otherSecrets += transport.configuration.proxy.secrets
+        let runner = CompatRunner(transport: transport, options: withProxySecrets, environment: environment, targetConcurrency: targetConcurrency)
         let runs = Blocking.wait {
             await runner.run(suites, targets: targets) { run in
                 let t = run.result.counts

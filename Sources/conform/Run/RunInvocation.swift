@@ -115,6 +115,8 @@ struct RunInvocation {
             return 2
         }
         if network.insecure { Console.err("warning: \(RunResult.insecureTLSWarning)") }
+        var options = self.options
+        options.otherSecrets += transport.configuration.proxy.secrets
         let selection = self.options
         let planned = suites.reduce(0) { total, suite in
             let plan = SuitePlan(suite: suite)
@@ -129,7 +131,6 @@ struct RunInvocation {
             return 2
         }
         let reporter = ConsoleReporter(verbosity: verbosity, totalCases: planned)
-        var options = self.options
         let known = accepted
         options.onCase = { suite, result in
             // Known failures print as accepted while the run goes on, not as failures to act on.
