@@ -158,3 +158,27 @@ import Testing
         #expect(outcome.response?.status == 200, "got \(outcome.error?.message ?? "")")
     }
 }
+
+extension TLSTrustTests {
+    @Test func aServerThatClosesDuringTheHandshakeIsNamed() async throws {
+        let pki = try TestPKI.shared()
+        let tls = try pki.server()
+        tls.handshake = .closeAfterHello
+        let server = try LoopbackServer(tls: tls) { _, _ in }
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await Self.transport(Self.trusting(pki)).send(HTTPRequest(url: server.baseURL + "/"), timeout: 5) }
+        #expect(outcome.error?.message == "TLS handshake with 127.0.0.1:\(server.port) failed: the server closed the connection during the handshake")
+        #expect(seconds < 5)
+    }
+
+    @Test func aServerThatStallsTheHandshakeTimesOut() async throws {
+        let pki = try TestPKI.shared()
+        let tls = try pki.server()
+        tls.handshake = .stall
+        let server = try LoopbackServer(tls: tls) { _, _ in }
+        defer { server.stop() }
+        let (outcome, seconds) = await timed { await Self.transport(Self.trusting(pki)).send(HTTPRequest(url: server.baseURL + "/"), timeout: 1) }
+        #expect(outcome.error?.message == "no response from 127.0.0.1:\(server.port) within 1 s")
+        #expect(seconds >= 0.9 && seconds < 3)
+    }
+}

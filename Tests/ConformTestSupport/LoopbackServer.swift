@@ -172,6 +172,12 @@ public final class LoopbackServer: @unchecked Sendable {
             shutdown(fd, Int32(SHUT_RDWR))
             close(fd)
         }
+        if let tls, tls.handshake != .complete {
+            var hello = [UInt8](repeating: 0, count: 4096)
+            _ = recv(fd, &hello, hello.count, 0)
+            if tls.handshake == .stall { while !isStopped { usleep(20_000) } }
+            return
+        }
         if let tls {
             ssl = tls.accept(fd)
             guard let session = ssl else { lock.withLock { handshakeFailures += 1 }; return }

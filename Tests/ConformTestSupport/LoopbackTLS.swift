@@ -4,7 +4,19 @@ import Foundation
 /// The TLS side of a `LoopbackServer`: a certificate and key (from `TestPKI`), optionally a CA whose client
 /// certificates the server requires (mutual TLS), optionally an outdated protocol ceiling.
 public final class LoopbackTLS: @unchecked Sendable {
+    /// How the server treats the client's handshake.
+    public enum Handshake: Sendable {
+        /// Completes it (or fails it, as OpenSSL decides).
+        case complete
+        /// Reads the ClientHello, then closes the connection.
+        case closeAfterHello
+        /// Reads the ClientHello, then never answers (until the server stops).
+        case stall
+    }
+
     let context: OpaquePointer
+    /// What the server does with a handshake.
+    public var handshake: Handshake = .complete
 
     /// - Parameters:
     ///   - clientCA: when set, the handshake fails unless the client presents a certificate signed by it.
