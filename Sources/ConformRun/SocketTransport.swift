@@ -13,14 +13,23 @@ import Foundation
 /// server closes the connection in the middle of the response head — over TLS too (docs/tls.md); (3) it ignores
 /// CA settings and proxies. Policy: same-origin redirects only, no cookies, our own headers, our own timeout,
 /// body cap.
-public final class SocketTransport: Transport {
+public final class SocketTransport: Transport, @unchecked Sendable {
     public let configuration: TransportConfiguration
-    /// The TLS client, or why the TLS settings cannot be used (then every `https://` request fails with it).
-    private let tls: Result<TLSClient, TLSSetupError>
+    private let lock = NSLock()
+    private var made: Result<TLSClient, TLSSetupError>?
 
-    public init(configuration: TransportConfiguration = .init()) {
-        self.configuration = configuration
-        tls = Result { () throws(TLSSetupError) in try TLSClient(configuration.tls) }
+    public init(configuration: TransportConfiguration = .init()) { self.configuration = configuration }
+
+    /// The TLS client, or why the TLS settings cannot be used (then every `https://` request fails with it).
+    /// Made on first use, so a transport that only ever speaks http never loads a trust store.
+    private var tls: Result<TLSClient, TLSSetupError> {
+        lock.withLock {
+            if let made { return made }
+            let configuration = self.configuration
+            let result = Result { () throws(TLSSetupError) in try TLSClient(configuration.tls) }
+            made = result
+            return result
+        }
     }
 
     /// Why `https://` cannot be sent with these settings (an unreadable `--cacert`, a key that does not match
