@@ -14,8 +14,11 @@ let package = Package(
     targets: [
         // Pure core: JSON, JSON Pointer, JSON Schema, expressions, suite model and loader, checks, results.
         .target(name: "ConformCore"),
-        // Transports, runner, pagination walks, retries, redaction.
-        .target(name: "ConformRun", dependencies: ["ConformCore"]),
+        // The system OpenSSL (Debian libssl-dev): TLS for Conform's own HTTP client, so http and https share one
+        // reader and one set of guarantees. A system library, not a package: zero Swift packages still holds.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        // Transports, runner, pagination walks, retries, redaction. On Darwin https goes through URLSession.
+        .target(name: "ConformRun", dependencies: ["ConformCore", .target(name: "COpenSSL", condition: .when(platforms: [.linux]))]),
         // HTTP/1.1 mock server, response synthesis and drift.
         .target(name: "ConformMock", dependencies: ["ConformCore"]),
         // JUnit XML, Markdown and JSON reports (result types only).
@@ -29,12 +32,14 @@ let package = Package(
         .testTarget(name: "ConformCoreTests", dependencies: ["ConformCore"], resources: [.copy("Fixtures")]),
         // The official JSON-Schema-Test-Suite (draft 2020-12), read from ../shared (CONFORM_SHARED overrides).
         .testTarget(name: "JSONSchemaSuiteTests", dependencies: ["ConformCore"]),
+        // Loopback test servers (plain and TLS) and a test CA made with the openssl CLI, for every test target.
+        .target(name: "ConformTestSupport", dependencies: ["COpenSSL"], path: "Tests/ConformTestSupport"),
         // Transports, retries, redaction, runner — against in-process servers on loopback.
-        .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
+        .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformTestSupport"]),
         .testTarget(name: "ConformReportTests", dependencies: ["ConformCore", "ConformReport"], resources: [.copy("Golden")]),
         .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun", "ConformSelftest"]),
         // The built `conform` executable end to end: exit codes, console, reports.
-        .testTarget(name: "EndToEndTests", dependencies: ["ConformCore", "ConformMock"], resources: [.copy("Cases")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ConformCore", "ConformMock", "ConformTestSupport"], resources: [.copy("Cases")]),
         // The shipped suites in suites/: valid, pass on conforming responses, fail on each broken rule.
         .testTarget(name: "SeedSuiteTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"], resources: [.copy("Fixtures")]),
     ],

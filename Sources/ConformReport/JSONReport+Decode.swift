@@ -29,6 +29,7 @@ extension JSONReport {
         run.baseline = try r.ifPresent("baseline").map(decodeBaselineSummary)
         // `shard` came after schemaVersion 2 was published: a file without it is a whole run.
         run.shard = try r.ifPresent("shard").map { s in Shard(index: try s.int("index"), count: try s.int("count")) }
+        if root["insecureTLS"] == .bool(true) { run.insecureTLS = true }
         return run
     }
 

@@ -27,7 +27,9 @@ public enum JSONReport {
 
     /// The run as a `JSONValue`, in the documented key order.
     public static func value(_ run: RunResult) -> JSONValue {
-        .object(JSONObject([
+        // `insecureTLS` is written only when true (`--insecure`), so every other run's file is unchanged.
+        let insecure: [(String, JSONValue)] = run.insecureTLS == true ? [("insecureTLS", .bool(true))] : []
+        return .object(JSONObject([
             ("schemaVersion", JSONValue(schemaVersion)),
             ("tool", .string(run.tool)),
             ("version", .string(run.version)),
@@ -38,7 +40,7 @@ public enum JSONReport {
             ("baseline", run.baseline.map(baselineSummary) ?? .null),
             ("suites", .array(run.suites.map(suite))),
             ("shard", run.shard.map { .object(JSONObject([("index", JSONValue($0.index)), ("count", JSONValue($0.count))])) } ?? .null),
-        ]))
+        ] + insecure))
     }
 
     static func suite(_ s: SuiteResult) -> JSONValue {

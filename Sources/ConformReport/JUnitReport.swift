@@ -61,7 +61,8 @@ public enum JUnitReport {
         xml.open("testsuite", attributes)
         xml.open("properties", [])
         for (name, value) in [("conform.baseURL", suite.baseURL), ("conform.suiteFile", suite.file),
-                              ("conform.title", suite.title), ("conform.version", run.version)] + (byTarget ? [("conform.target", suite.target)] : []) {
+                              ("conform.title", suite.title), ("conform.version", run.version)] + (byTarget ? [("conform.target", suite.target)] : [])
+                              + (run.insecureTLS == true ? [("conform.tls", RunResult.insecureTLSWarning)] : []) {
             xml.empty("property", [("name", name), ("value", value)])
         }
         xml.close("properties")

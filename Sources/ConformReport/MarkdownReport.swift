@@ -24,7 +24,7 @@ public enum MarkdownReport {
     /// The whole run as Markdown, ending with a newline.
     public static func render(_ run: RunResult) -> String {
         let suites = run.suites.map(SuiteRows.init)
-        var blocks = [verdict(run, suites: suites), header(run)] + [baselineSection(run)].compactMap { $0 } + [summaryTable(suites).render()]
+        var blocks = [verdict(run, suites: suites)] + (run.insecureTLS == true ? ["> **⚠ \(RunResult.insecureTLSWarning)**"] : []) + [header(run)] + [baselineSection(run)].compactMap { $0 } + [summaryTable(suites).render()]
         let failed = rows(suites) { $0?.status == .failed && $0?.isAcceptedFailure == false }
         let errors = rows(suites) { $0?.status == .error }
         if !failed.isEmpty {

@@ -59,8 +59,11 @@ public enum ShardMerge {
             }
             suites[s].catalogs = catalogs
         }
-        return RunResult(tool: first.run.tool, version: first.run.version, startedAt: ordered.map(\.run.startedAt).min() ?? "",
-                         durationSeconds: ordered.map(\.run.durationSeconds).max() ?? 0, suites: suites)
+        var merged = RunResult(tool: first.run.tool, version: first.run.version, startedAt: ordered.map(\.run.startedAt).min() ?? "",
+                               durationSeconds: ordered.map(\.run.durationSeconds).max() ?? 0, suites: suites)
+        // One unverified shard makes the whole run unverified.
+        if ordered.contains(where: { $0.run.insecureTLS == true }) { merged.insecureTLS = true }
+        return merged
     }
 
     /// Suite id, target and suite hash of each suite, in order.

@@ -28,7 +28,7 @@ public struct CompatRunner: Sendable {
             own.baseURL = targets[i].baseURL
             own.targetName = targets[i].name
             own.credentialNames = credentials[i].names
-            own.otherSecrets = allSecrets.filter { !credentials[i].secrets.contains($0) }
+            own.otherSecrets = options.otherSecrets + allSecrets.filter { !credentials[i].secrets.contains($0) }
             let runner = Runner(transport: transport, options: own, environment: credentials[i].environment)
             return TargetRun(target: targets[i], result: await runner.run(suites))
         }, delivered: { _, run in finished?(run) })

@@ -1,24 +1,16 @@
+import ConformCore
 import Foundation
 
-/// Origins and `host:port` strings from URL text, for redirect decisions and error messages.
+/// `host:port` strings and origins of Foundation `URL`s, for redirect decisions and error messages — both
+/// through `Origin`, ConformCore's one same-origin rule.
 enum Endpoint {
-    /// `scheme://host:port` with the default port filled in and scheme and host lower-cased; nil without a host.
-    static func origin(_ url: URL) -> String? {
-        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return nil }
-        return "\(scheme)://\(host):\(url.port ?? defaultPort(scheme))"
-    }
+    /// The origin of `url`; nil without a host.
+    static func origin(_ url: URL) -> Origin? { Origin(url.absoluteString) }
 
-    /// `host:port` of a URL string ("" when it has no host).
-    static func hostPort(_ url: String) -> String {
-        guard let parsed = URL(string: url) else { return "" }
-        return hostPort(parsed)
-    }
+    /// `host:port` of a URL string, host lower-cased ("" when it has no host).
+    static func hostPort(_ url: String) -> String { Origin(url)?.hostPort ?? "" }
 
-    static func hostPort(_ url: URL) -> String {
-        guard let host = url.host?.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) else { return "" }
-        let port = url.port ?? defaultPort(url.scheme?.lowercased() ?? "")
-        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-    }
+    static func hostPort(_ url: URL) -> String { hostPort(url.absoluteString) }
 
-    static func defaultPort(_ scheme: String) -> Int { scheme == "https" ? 443 : 80 }
+    static func defaultPort(_ scheme: String) -> Int { Origin.defaultPort(scheme) }
 }

@@ -56,7 +56,7 @@ extension PaginationWalk {
         } else {
             return .failure(RequestBuildError("next link '\(JSONValue.trim(link, 80))' is neither absolute nor relative to the host"))
         }
-        guard RedirectCheck.origin(of: url) == baseOrigin else {
+        guard Origin.same(url, run.baseURL) else {
             return .failure(RequestBuildError("next link points to another origin (\(RedirectCheck.origin(of: url))); not followed, so the credential stays with \(baseOrigin)"))
         }
         var headers: [Header] = []
@@ -133,8 +133,8 @@ extension PaginationWalk {
         guard let q = url.firstIndex(of: "?") else { return [] }
         return url[url.index(after: q)...].split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = (parts.first.map(String.init) ?? "").removingPercentEncoding ?? ""
-            let text = (parts.count > 1 ? String(parts[1]) : "").removingPercentEncoding ?? ""
+            let name = PercentCoding.decode(parts.first ?? "")
+            let text = PercentCoding.decode(parts.count > 1 ? parts[1] : "")
             if let n = Int(text) { return (name, JSONValue(n)) }
             return (name, .string(text))
         }

@@ -102,23 +102,6 @@ public enum RequestBuilder {
         }
     }
 
-    /// RFC 3986 percent-encoding keeping only unreserved characters (`A-Z a-z 0-9 - . _ ~`).
-    public static func percentEncode(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".utf8)
-                out.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "%")))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-                out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
-            }
-        }
-        return out
-    }
+    /// RFC 3986 percent-encoding keeping only unreserved characters (`PercentCoding.encode`).
+    public static func percentEncode(_ text: String) -> String { PercentCoding.encode(text) }
 }

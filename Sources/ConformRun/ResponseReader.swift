@@ -1,8 +1,8 @@
 import ConformCore
 import Foundation
 
-/// Reads one HTTP/1.1 response off a `SocketConnection`: head, then the body framed by `Content-Length`,
-/// chunked encoding or end of stream — never more than the cap.
+/// Reads one HTTP/1.1 response off a `ByteStream` (plain or TLS): head, then the body framed by
+/// `Content-Length`, chunked encoding or end of stream — never more than the cap.
 struct ResponseReader {
     /// What went wrong in the server's reply.
     enum Failure: Error {
@@ -10,6 +10,10 @@ struct ResponseReader {
         case notHTTP(String)
         case tooLarge(receivedSoFar: Int)
         case truncated(expected: Int, received: Int)
+        /// The connection closed after part of the head (`HTTP/1.1 200 OK\r\n`, then nothing).
+        case closedInsideHead(received: Int)
+        /// The HTTP proxy could not or would not carry the request; the text says why.
+        case proxy(String)
     }
 
     struct Head {
@@ -20,12 +24,15 @@ struct ResponseReader {
 
     static let maxHeadBytes = 64 << 10
 
-    let connection: SocketConnection
+    let connection: any ByteStream
     let maxBodyBytes: Int
     /// Bytes read past the part consumed so far.
     private var pending: [UInt8] = []
 
-    init(connection: SocketConnection, maxBodyBytes: Int) { self.connection = connection; self.maxBodyBytes = maxBodyBytes }
+    init(connection: any ByteStream, maxBodyBytes: Int) { self.connection = connection; self.maxBodyBytes = maxBodyBytes }
+
+    /// Whether bytes past what was consumed have been read (a proxy that talks past its `CONNECT` answer).
+    var hasUnreadBytes: Bool { !pending.isEmpty }
 
     /// The response head, skipping interim 1xx responses.
     mutating func readHead() throws(Failure) -> Head {
@@ -45,9 +52,13 @@ struct ResponseReader {
             }
             scanned = pending.count
             if pending.count > Self.maxHeadBytes { throw .notHTTP("a response head over 64 KiB") }
-            let chunk = try more(receivedSoFar: 0)
+            let chunk: [UInt8]
+            do { chunk = try more(receivedSoFar: 0) } catch {
+                if case .connection(.closed, _) = error, !pending.isEmpty { throw .closedInsideHead(received: pending.count) }
+                throw error
+            }
             if chunk.isEmpty {
-                throw .connection(.closed, receivedSoFar: 0)
+                throw pending.isEmpty ? .connection(.closed, receivedSoFar: 0) : .closedInsideHead(received: pending.count)
             }
             pending += chunk
         }
@@ -151,7 +162,7 @@ struct ResponseReader {
     }
 
     private func more(receivedSoFar: Int) throws(Failure) -> [UInt8] {
-        do { return try connection.read() } catch { throw .connection(error, receivedSoFar: receivedSoFar) }
+        do { return try connection.read(upTo: 64 << 10) } catch { throw .connection(error, receivedSoFar: receivedSoFar) }
     }
 
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

@@ -28,6 +28,8 @@ public struct RunOptions: Sendable {
     public var credentialNames: [String: String] = [:]
     /// Secrets of other targets, redacted by value too: no target's secret reaches any output.
     public var otherSecrets: [Secret] = []
+    /// `--insecure`: TLS certificates were not verified; the result (and so every report) says so.
+    public var insecureTLS = false
     /// `--shard I/N`: only the cases (whole walks, whole cross-checks) of this part of the run.
     public var shard: Shard?
     /// Record each list's catalog (item ids and hashes) in the result (default true). The self-test turns it

@@ -49,8 +49,10 @@ public struct Runner: Sendable {
         for suite in suites {
             results.append(await run(suite, deadline: deadline))
         }
-        return RunResult(version: ConformVersion.current, startedAt: startedAt,
-                         durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results, shard: options.shard)
+        var result = RunResult(version: ConformVersion.current, startedAt: startedAt,
+                               durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), suites: results, shard: options.shard)
+        if options.insecureTLS { result.insecureTLS = true }
+        return result
     }
 
     func run(_ suite: Suite, deadline: RunDeadline?) async -> SuiteResult {

@@ -1,3 +1,5 @@
+// URLSession is the https transport only in builds without OpenSSL (Darwin); on Linux SocketTransport speaks TLS.
+#if !canImport(COpenSSL)
 import ConformCore
 import Foundation
 #if canImport(FoundationNetworking)
@@ -51,3 +53,4 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
         _ = state.finish(state.completion(error: error))
     }
 }
+#endif

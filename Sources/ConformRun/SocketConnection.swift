@@ -3,19 +3,43 @@ import Foundation
 import Glibc
 #endif
 
+/// The bytes of one connection, plain (`SocketConnection`) or encrypted (`TLSStream`): what `ResponseReader`
+/// reads, so http and https share one reader, one body cap and one deadline.
+protocol ByteStream: AnyObject {
+    /// Sends every byte.
+    func write(_ bytes: [UInt8]) throws(SocketConnection.Failure)
+    /// Up to `limit` bytes; an empty array at end of stream.
+    func read(upTo limit: Int) throws(SocketConnection.Failure) -> [UInt8]
+}
+
 /// One TCP connection with a deadline on every operation, for `SocketTransport`.
 ///
 /// Blocking work is done in short `poll` slices so that both the request's deadline and cancellation
 /// (`CancelFlag`) are noticed within ≈ 50 ms. Reads happen only when the caller asks for more, which is what
 /// bounds memory: a server streaming 100 MiB waits in its socket buffer once the body passes the cap.
-final class SocketConnection {
+final class SocketConnection: ByteStream {
     /// Why an operation stopped.
-    enum Failure: Error {
+    enum Failure: Error, Equatable {
         case refused, unresolvable, timedOut, cancelled, closed
         case system(String)
+        /// The TLS handshake or a TLS record failed; the text says why (OpenSSL's reason, or the certificate problem).
+        case tls(String)
+
+        /// What happened, in a few words (`connection refused`).
+        var phrase: String {
+            switch self {
+            case .refused: return "connection refused"
+            case .unresolvable: return "cannot resolve the host"
+            case .timedOut: return "timed out"
+            case .cancelled: return "cancelled"
+            case .closed: return "the connection closed"
+            case .system(let message): return message
+            case .tls(let reason): return "TLS failed: \(reason)"
+            }
+        }
     }
 
-    private let fd: Int32
+    let fd: Int32
     private let deadline: ContinuousClock.Instant
     private let cancel: CancelFlag
 
@@ -72,12 +96,13 @@ final class SocketConnection {
         }
     }
 
-    /// Up to `limit` bytes; an empty array at end of stream.
+    /// Up to `limit` bytes; an empty array at end of stream. The array holds exactly what was read: a short
+    /// read kept in its `limit`-sized buffer would make a body that trickles in cost many times its size.
     func read(upTo limit: Int = 64 << 10) throws(Failure) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: limit)
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, limit, 0) }
-            if n > 0 { buffer.removeSubrange(n...); return buffer }
+            if n > 0 { return n == limit ? buffer : Array(buffer[..<n]) }
             if n == 0 { return [] }
             if errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR { try wait(for: Int16(POLLIN)); continue }
             if errno == ECONNRESET { throw .closed }
@@ -86,7 +111,7 @@ final class SocketConnection {
     }
 
     /// Waits until the socket is ready for `events`, in slices so cancellation and the deadline are seen.
-    private func wait(for events: Int16) throws(Failure) {
+    func wait(for events: Int16) throws(Failure) {
         while true {
             if cancel.isSet { throw .cancelled }
             let left = deadline - ContinuousClock.now

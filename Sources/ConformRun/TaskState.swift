@@ -1,3 +1,5 @@
+// URLSession is the https transport only in builds without OpenSSL (Darwin); on Linux SocketTransport speaks TLS.
+#if !canImport(COpenSSL)
 import ConformCore
 import Foundation
 #if canImport(FoundationNetworking)
@@ -10,7 +12,7 @@ import FoundationNetworking
 /// timeout timer, Swift task cancellation — so `finish` lets exactly the first one resume the caller.
 final class TaskState: @unchecked Sendable {
     let requestURL: String
-    let origin: String
+    let origin: Origin
     let endpoint: String
     let timeout: Double
     let maxBodyBytes: Int
@@ -28,7 +30,7 @@ final class TaskState: @unchecked Sendable {
     private var chunks: [Data] = []
     private var received = 0
 
-    init(requestURL: String, origin: String, endpoint: String, timeout: Double, maxBodyBytes: Int, maxRedirects: Int) {
+    init(requestURL: String, origin: Origin, endpoint: String, timeout: Double, maxBodyBytes: Int, maxRedirects: Int) {
         self.requestURL = requestURL; self.origin = origin; self.endpoint = endpoint; self.timeout = timeout
         self.maxBodyBytes = maxBodyBytes; self.maxRedirects = maxRedirects
     }
@@ -145,13 +147,13 @@ final class TaskState: @unchecked Sendable {
              URLError.serverCertificateHasBadDate.rawValue, URLError.serverCertificateHasUnknownRoot.rawValue,
              URLError.serverCertificateNotYetValid.rawValue, URLError.clientCertificateRejected.rawValue,
              URLError.clientCertificateRequired.rawValue:
-            return .tls
+            return .tls(reason: "is it plain HTTP, or is the certificate invalid?")
         // An empty reply and a reply that is not HTTP at all come back as the same codes (-1011, and -1002
         // for some garbage), so the message names both possibilities.
         case URLError.cannotParseResponse.rawValue, URLError.badServerResponse.rawValue, URLError.unsupportedURL.rawValue:
             return .other("no valid HTTP response from \(endpoint): the connection closed early or the reply was not HTTP (URLError \(code))")
         default:
-            if code == URLError.unknown.rawValue, origin.hasPrefix("https:"), response == nil { return .tls }
+            if code == URLError.unknown.rawValue, origin.scheme == "https", response == nil { return .tls(reason: "is it plain HTTP, or is the certificate invalid?") }
             if code == URLError.networkConnectionLost.rawValue || code == URLError.unknown.rawValue
                 || code == URLError.notConnectedToInternet.rawValue {
                 if announced >= 0, received < announced { return .truncated(expected: announced, received: received) }
@@ -170,3 +172,4 @@ final class TaskState: @unchecked Sendable {
         }.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
     }
 }
+#endif

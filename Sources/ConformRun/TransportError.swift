@@ -14,8 +14,13 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         case unresolvableHost
         /// No complete response within the per-request timeout.
         case timedOut(seconds: Double)
-        /// TLS handshake or certificate failure (also: TLS spoken to a plain-HTTP port).
-        case tls
+        /// TLS handshake or certificate failure (also: TLS spoken to a plain-HTTP port); the reason spells out
+        /// the certificate problem ("certificate verify failed: certificate has expired").
+        case tls(reason: String)
+        /// The connection closed after part of the response head and before its end.
+        case closedInsideHead(received: Int)
+        /// The HTTP proxy (`HTTPS_PROXY`, …) failed or refused to carry the request; the text says which and why.
+        case proxy(String)
         /// A redirect to another origin (scheme, host or port): not followed, so the credential stays here.
         case redirectToOtherOrigin(location: String)
         /// More same-origin redirects than the limit.
@@ -47,7 +52,10 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         case .refused: return "connection refused by\(at)"
         case .unresolvableHost: return "cannot resolve host \(endpoint.isEmpty ? "(none)" : endpoint)"
         case .timedOut(let s): return "no response from\(at) within \(Self.seconds(s))"
-        case .tls: return "TLS handshake with\(at) failed (is it plain HTTP, or is the certificate invalid?)"
+        case .tls(let reason): return "TLS handshake with\(at) failed: \(reason)"
+        case .closedInsideHead(let received):
+            return "connection to\(at) closed inside the response head (after \(Self.bytes(received)) of it)"
+        case .proxy(let what): return what
         case .redirectToOtherOrigin(let location):
             return "\(endpoint) redirected to another origin (\(location)); not followed, so the credential was not sent there"
         case .tooManyRedirects(let limit): return "more than \(limit) redirects from\(at)"
@@ -72,7 +80,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     /// processed the request, and retrying a server that hangs multiplies the wait by the retry count.
     public var isRetryable: Bool {
         switch kind {
-        case .refused, .connectionLost: return true
+        case .refused, .connectionLost, .closedInsideHead: return true
         default: return false
         }
     }

@@ -1,3 +1,5 @@
+// URLSession is the https transport only in builds without OpenSSL (Darwin); on Linux SocketTransport speaks TLS.
+#if !canImport(COpenSSL)
 import ConformCore
 import Foundation
 #if canImport(FoundationNetworking)
@@ -88,3 +90,4 @@ public final class URLSessionTransport: Transport, @unchecked Sendable {
         return outcome
     }
 }
+#endif

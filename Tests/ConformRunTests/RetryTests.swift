@@ -1,4 +1,5 @@
 import ConformCore
+import ConformTestSupport
 import Foundation
 import Testing
 @testable import ConformRun
@@ -22,7 +23,7 @@ import Testing
             }
         }
         defer { server.stop() }
-        let retrying = RetryingTransport(base: URLSessionTransport(), policy: RetryPolicy(retries: 2))
+        let retrying = RetryingTransport(base: SocketTransport(), policy: RetryPolicy(retries: 2))
         let (result, seconds) = await timed { await retrying.send(HTTPRequest(url: server.baseURL + "/v5/models"), timeout: 5) }
         #expect(result.outcome.response?.status == 200)
         #expect(result.attempts.map(\.number) == [1, 2, 3])
@@ -34,7 +35,7 @@ import Testing
     @Test func tooManyRequestsForeverFailsAfterTheBudget() async throws {
         let server = try LoopbackServer { _, connection in connection.respond(status: 429, body: #"{"detail":"slow down"}"#) }
         defer { server.stop() }
-        let retrying = RetryingTransport(base: URLSessionTransport(), policy: RetryPolicy(retries: 2))
+        let retrying = RetryingTransport(base: SocketTransport(), policy: RetryPolicy(retries: 2))
         let (result, seconds) = await timed { await retrying.send(HTTPRequest(url: server.baseURL + "/v5/models"), timeout: 5) }
         #expect(result.outcome.response?.status == 429)
         #expect(result.attempts.map(\.status) == [429, 429, 429])
@@ -47,7 +48,7 @@ import Testing
 
     @Test func refusedConnectionIsRetriedAndEveryAttemptRecorded() async throws {
         let port = try LoopbackServer.refusingPort()
-        let retrying = RetryingTransport(base: URLSessionTransport(), policy: RetryPolicy(retries: 1, sleep: { _ in }))
+        let retrying = RetryingTransport(base: SocketTransport(), policy: RetryPolicy(retries: 1, sleep: { _ in }))
         let result = await retrying.send(HTTPRequest(url: "http://127.0.0.1:\(port)/"), timeout: 5)
         #expect(result.attempts.count == 2)
         #expect(result.attempts.allSatisfy { $0.error == "connection refused by 127.0.0.1:\(port)" && $0.status == nil })

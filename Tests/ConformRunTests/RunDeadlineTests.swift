@@ -1,4 +1,5 @@
 import ConformCore
+import ConformTestSupport
 import Foundation
 import Testing
 @testable import ConformRun
@@ -8,7 +9,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func inFlightRequestIsCutAndLaterOnesFailFast(kind: TransportKind) async throws {
         let box = ServerBox()
-        let server = try LoopbackServer { _, _ in hang(box.server) }
+        let server = try kind.server { _, _ in hang(box.server) }
         box.server = server
         defer { server.stop() }
         let deadline = RunDeadline(seconds: 1)
@@ -29,7 +30,7 @@ import Testing
         let server = try LoopbackServer { _, _ in hang(box.server) }
         box.server = server
         defer { server.stop() }
-        let transport = DeadlineTransport(base: URLSessionTransport(), deadline: RunDeadline(seconds: 60))
+        let transport = DeadlineTransport(base: SocketTransport(), deadline: RunDeadline(seconds: 60))
         let outcome = await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 0.5)
         #expect(outcome.error?.kind == .timedOut(seconds: 0.5))
     }
@@ -37,7 +38,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func swiftTaskCancellationEndsTheRequest(kind: TransportKind) async throws {
         let box = ServerBox()
-        let server = try LoopbackServer { _, _ in hang(box.server) }
+        let server = try kind.server { _, _ in hang(box.server) }
         box.server = server
         defer { server.stop() }
         let transport = kind.make()

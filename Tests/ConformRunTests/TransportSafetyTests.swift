@@ -1,4 +1,5 @@
 import ConformCore
+import ConformTestSupport
 import Foundation
 import Testing
 @testable import ConformRun
@@ -11,10 +12,10 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func redirectToAnotherPortIsRefusedAndTheCredentialStaysHome(kind: TransportKind) async throws {
         let transport = kind.make()
-        let elsewhere = try LoopbackServer { _, connection in connection.respond(status: 200, body: "{}") }
+        let elsewhere = try kind.server { _, connection in connection.respond(status: 200, body: "{}") }
         defer { elsewhere.stop() }
         let target = elsewhere.baseURL + "/steal"
-        let origin = try LoopbackServer { _, connection in
+        let origin = try kind.server { _, connection in
             connection.respond(status: 302, headers: [("Location", target)])
         }
         defer { origin.stop() }
@@ -34,7 +35,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func sameOriginRedirectIsFollowed(kind: TransportKind) async throws {
         let transport = kind.make()
-        let server = try LoopbackServer { request, connection in
+        let server = try kind.server { request, connection in
             if request.target == "/old" {
                 connection.respond(status: 301, headers: [("Location", "/new?x=1")])
             } else {
@@ -53,7 +54,7 @@ import Testing
 
     @Test(arguments: TransportKind.allCases)
     func redirectLoopStopsAtTheLimit(kind: TransportKind) async throws {
-        let server = try LoopbackServer { request, connection in
+        let server = try kind.server { request, connection in
             connection.respond(status: 302, headers: [("Location", request.target == "/a" ? "/b" : "/a")])
         }
         defer { server.stop() }
@@ -67,7 +68,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func cookiesAreNeitherKeptNorSent(kind: TransportKind) async throws {
         let transport = kind.make()
-        let server = try LoopbackServer { _, connection in
+        let server = try kind.server { _, connection in
             connection.respond(status: 200, headers: [("Set-Cookie", "session=abc123; Path=/")], body: "{}")
         }
         defer { server.stop() }
@@ -81,7 +82,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func ourOwnDefaultHeadersAreSent(kind: TransportKind) async throws {
         let transport = kind.make()
-        let server = try LoopbackServer { _, connection in connection.respond(status: 200, body: "{}") }
+        let server = try kind.server { _, connection in connection.respond(status: 200, body: "{}") }
         defer { server.stop() }
         _ = await transport.send(HTTPRequest(url: server.baseURL + "/"), timeout: 5)
         _ = await transport.send(HTTPRequest(url: server.baseURL + "/", headers: [Header("Accept", "text/html")]), timeout: 5)
@@ -96,7 +97,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func methodBodyAndHeadersArriveAsGiven(kind: TransportKind) async throws {
         let transport = kind.make()
-        let server = try LoopbackServer { request, connection in
+        let server = try kind.server { request, connection in
             connection.respond(status: 201, headers: [("Content-Type", "application/json"), ("X-Echo", request.method)],
                                body: String(decoding: request.body, as: UTF8.self))
         }
@@ -114,7 +115,7 @@ import Testing
     @Test(arguments: TransportKind.allCases)
     func echoedSecretIsRedactedInTheRecordedResponse(kind: TransportKind) async throws {
         let transport = kind.make()
-        let server = try LoopbackServer { request, connection in
+        let server = try kind.server { request, connection in
             let echoed = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n")
             connection.respond(status: 401, headers: [("X-Seen-Key", request.header("x-api-key") ?? "")],
                                body: #"{"detail":"bad key","headers":"\#(echoed)"}"#)

@@ -1,4 +1,5 @@
 import ConformCore
+import ConformTestSupport
 import Foundation
 import Testing
 @testable import ConformRun
@@ -39,7 +40,7 @@ import Testing
         #expect(transport.requests.first?.header("User-Agent") == ConformVersion.userAgent)
     }
 
-    @Test func networkTransportRoutesBySchemeAndUsesSocketsForHTTP() async throws {
+    @Test func networkTransportSendsBothSchemesThroughItsOwnSockets() async throws {
         let server = try LoopbackServer { _, connection in
             // A chunked trailer: fatal for URLSession, harmless for the socket transport.
             connection.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\nX-Trailer: 1\r\n\r\n")
@@ -49,14 +50,14 @@ import Testing
         let plain = await transport.send(HTTPRequest(url: server.baseURL + "/"), timeout: 5)
         #expect(plain.response?.body == Array("{}".utf8), "got \(plain.error?.message ?? "status \(plain.response?.status ?? 0)")")
         let secure = await transport.send(HTTPRequest(url: "https://127.0.0.1:\(server.port)/"), timeout: 5)
-        #expect(secure.error?.kind == .tls)
+        guard case .tls? = secure.error?.kind else { Issue.record("got \(secure.error?.message ?? "a response")"); return }
         let other = await transport.send(HTTPRequest(url: "ftp://127.0.0.1/"), timeout: 5)
         #expect(other.error?.message == "request not sent: unsupported scheme 'ftp' in ftp://127.0.0.1/")
     }
 
     @Test(arguments: TransportKind.allCases)
     func headerInjectionIsRefusedOrNeutralised(kind: TransportKind) async throws {
-        let server = try LoopbackServer { _, connection in connection.respond(status: 200, body: "{}") }
+        let server = try kind.server { _, connection in connection.respond(status: 200, body: "{}") }
         defer { server.stop() }
         let request = HTTPRequest(url: server.baseURL + "/", headers: [Header("X-A", "1\r\nX-Injected: yes")])
         _ = await kind.make().send(request, timeout: 5)
@@ -70,13 +71,10 @@ import Testing
         defer { server.stop() }
         let socket = try #require(await SocketTransport().send(HTTPRequest(url: server.baseURL + "/"), timeout: 5).response)
         #expect(Array(socket.headers.prefix(4)) == [Header("X-Zeta", "1"), Header("x-alpha", "2"), Header("Set-Cookie", "a=1"), Header("Set-Cookie", "b=2")])
-        let session = try #require(await URLSessionTransport().send(HTTPRequest(url: server.baseURL + "/"), timeout: 5).response)
-        let names = session.headers.map { $0.name.lowercased() }
-        #expect(names == names.sorted())
     }
 
     @Test(arguments: [
-        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"), ("https://API.example.com/x", "API.example.com:443"),
+        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"), ("https://API.example.com/x", "api.example.com:443"),
         ("http://[::1]:9/x", "[::1]:9"), ("http://h/x", "h:80"), ("no url", ""),
     ])
     func endpointsNameHostAndPort(url: String, expected: String) {

@@ -11,16 +11,6 @@ public enum RedirectCheck {
         return CheckResult.from(name: name, check: CheckKind.redirect.id, findings: [f])
     }
 
-    /// `scheme://host:port` of a URL string, with the default port made explicit.
-    public static func origin(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return url }
-        let scheme = url[..<schemeEnd.lowerBound].lowercased()
-        var rest = url[schemeEnd.upperBound...]
-        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
-        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        var host = rest.lowercased()
-        let hasPort = host.hasPrefix("[") ? host.contains("]:") : host.contains(":")
-        if !hasPort { host += scheme == "https" ? ":443" : ":80" }
-        return "\(scheme)://\(host)"
-    }
+    /// `scheme://host:port` of a URL string for messages (`Origin`), or the text itself when it has none.
+    public static func origin(of url: String) -> String { Origin(url)?.description ?? url }
 }

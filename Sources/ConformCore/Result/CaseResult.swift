@@ -87,6 +87,12 @@ public struct RunResult: Sendable, Hashable, Codable {
     public var shard: Shard?
     /// How the run stood against `--baseline`; nil when none was given.
     public var baseline: BaselineSummary?
+    /// True when TLS certificates and host names were not verified (`--insecure`); nil otherwise. Every
+    /// report shows `RunResult.insecureTLSWarning` then.
+    public var insecureTLS: Bool?
+
+    /// What consoles and reports print for a run with `insecureTLS`.
+    public static let insecureTLSWarning = "INSECURE: TLS certificates and host names were NOT verified (--insecure)"
 
     public init(tool: String = "conform", version: String, startedAt: String, durationSeconds: Double, suites: [SuiteResult],
                 shard: Shard? = nil) {

@@ -13,18 +13,9 @@ extension SchemaRegistry {
                 path = m.directory + rest.removingPercentEncodingSafely
                 break
             }
-            if path == nil, uri.hasPrefix("file://") {
-                path = String(uri.dropFirst("file://".count)).removingPercentEncodingSafely
-            }
+            if path == nil { path = FileURI.path(uri) }
             guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
             return try? JSONParser.parse([UInt8](data))
         }
-    }
-
-    /// `file://` URI of a local path (made absolute against the current directory).
-    public static func fileURI(forPath path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        let escaped = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? absolute
-        return "file://" + URIReference.removeDotSegments(escaped)
     }
 }

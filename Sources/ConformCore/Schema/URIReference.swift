@@ -103,18 +103,7 @@ public enum URIReference {
 }
 
 extension String {
-    /// Percent-decoding that leaves malformed escapes as they are instead of failing.
-    var removingPercentEncodingSafely: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        let utf8 = Array(self.utf8)
-        var i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let h = HexDigit.value(utf8[i + 1]), let l = HexDigit.value(utf8[i + 2]) {
-                bytes.append(h << 4 | l); i += 3
-            } else { bytes.append(utf8[i]); i += 1 }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// Percent-decoding that leaves malformed escapes as they are instead of failing (`PercentCoding`).
+    var removingPercentEncodingSafely: String { PercentCoding.decode(self) }
 
 }

@@ -76,5 +76,5 @@ struct ProbeSchema {
 
 private extension String {
     /// `%`-decoding for `$ref` fragments, leaving text that is not valid percent-encoding as it is.
-    var removingPercentEncodingIfPossible: String { removingPercentEncoding ?? self }
+    var removingPercentEncodingIfPossible: String { PercentCoding.decodeStrictly(self) ?? self }
 }

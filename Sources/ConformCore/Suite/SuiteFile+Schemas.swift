@@ -3,7 +3,7 @@ import Foundation
 extension SuiteFile {
     /// `file://` URI of the suite (absolute, whatever the path it was read from), the base against which its
     /// `$ref`s resolve.
-    public var documentURI: String { SchemaDocuments.fileURI(forPath: source.path) }
+    public var documentURI: String { FileURI.forPath(source.path) }
 
     /// The one factory of a suite's schema validator: the loader, the runner, the mock and the self-test all
     /// build it here, so a `$ref` resolves the same way everywhere — `#/definitions/X` against the suite, and

@@ -23,7 +23,7 @@ enum CompatCommand {
             OptionSpec("retries", value: "N", help: "Retries on connection errors, 429 and 503, honouring Retry-After (default 2)."),
             OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
-        ],
+        ] + NetworkOptions.specs(insecure: false),
         discussion: """
         Each target gets only its own secret: credentials maps the variable a suite names to the variable
         holding that target's secret; a suite variable a target does not map is sent to it without a
@@ -48,6 +48,7 @@ enum CompatCommand {
         let options: RunOptions
         let maxBody: Int, targetConcurrency: Int
         let targetsPath: String
+        let network: NetworkOptions
         do throws(UsageError) {
             parsed = try ParsedArguments(args, spec: spec)
             if parsed.helpRequested { Console.out(spec.helpText); return 0 }
@@ -64,6 +65,7 @@ enum CompatCommand {
             maxBody = try parsed.integer("max-body", default: 64 << 20, range: 1...(1 << 40))
             options = RunOptions(timeout: timeout, concurrency: concurrency, retryPolicy: RetryPolicy(retries: retries),
                                  filter: parsed.value("filter"))
+            network = try NetworkOptions(parsed)
         } catch {
             Console.err("error: \(error.message)\nRun 'conform compat --help' for usage.")
             return 2
@@ -107,8 +109,16 @@ enum CompatCommand {
                 Console.err("note: target '\(target.name)' maps no credential for \(suite.auth?.env ?? "") (suite '\(suite.id)'): its requests go without one")
             }
         }
-        let transport = NetworkTransport(configuration: .init(maxBodyBytes: maxBody))
-        let runner = CompatRunner(transport: transport, options: options, environment: environment, targetConcurrency: targetConcurrency)
+        let transport: NetworkTransport
+        switch network.transport(maxBody: maxBody, environment: environment) {
+        case .success(let t): transport = t
+        case .failure(let problem):
+            Console.err("error: \(problem.message); nothing was sent")
+            return 2
+        }
+        var withProxySecrets = options
+        withProxySecrets.otherSecrets += transport.configuration.proxy.secrets
+        let runner = CompatRunner(transport: transport, options: withProxySecrets, environment: environment, targetConcurrency: targetConcurrency)
         let runs = Blocking.wait {
             await runner.run(suites, targets: targets) { run in
                 let t = run.result.counts

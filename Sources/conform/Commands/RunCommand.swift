@@ -21,6 +21,7 @@ enum RunCommand {
             OptionSpec("concurrency", value: "N", help: "Cases in flight at once (default 4); a walk's pages stay in order."),
             OptionSpec("retries", value: "N", help: "Retries on connection errors, 429 and 503, honouring Retry-After (default 2)."),
             OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
+        ] + NetworkOptions.specs(insecure: true) + [
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
             OptionSpec("shard", value: "I/N", help: "Run only part I of N of the cases (a deterministic partition by case; a walk stays whole); combine the N results with conform merge."),
             OptionSpec("var", value: "NAME=VALUE", repeatable: true,
@@ -36,11 +37,16 @@ enum RunCommand {
         PATH is a suite file or a folder of suites (its *.json files, *.schema.json excepted).
         The credential is read from the environment variable each suite names in auth.env; its value is
         redacted from every output (console, reports, curl lines) and never sent to another origin.
+        https is verified against the system trust store unless --cacert, CURL_CA_BUNDLE, SSL_CERT_FILE or
+        SSL_CERT_DIR say otherwise (TLS 1.2 or later, host name checked). Proxies: https_proxy/HTTPS_PROXY
+        (a CONNECT tunnel), http_proxy (absolute-form requests), all_proxy, no_proxy/NO_PROXY, as curl reads
+        them (docs/tls.md).
 
         EXIT CODES:
           0  every check held
           1  a check failed (also when failures and errors mix)
-          2  usage or suite error, or a required credential variable is unset (nothing was sent)
+          2  usage or suite error, a required credential variable is unset or cannot be sent in a header, or
+             the TLS or proxy settings cannot be used (nothing was sent)
           3  checks could not run (unreachable, timeouts, TLS, body over --max-body) and none failed
         With --baseline: 1 means a new or expired failure, or a stale entry without --allow-stale; known
         failures count as accepted; an unusable baseline file is 2 (nothing was sent). "Today" for expiry

@@ -88,7 +88,7 @@ enum SchemaCommand {
             return nil
         }
         let registry = SchemaRegistry(loader: SchemaRegistry.fileLoader(prefixes: prefixes))
-        let uri = SchemaRegistry.fileURI(forPath: path)
+        let uri = FileURI.forPath(path)
         let validator = SchemaValidator(document: document, uri: uri, registry: registry)
         let problems = validator.compileProblems(at: pointer)
         guard problems.isEmpty else {

@@ -15,6 +15,8 @@ struct RunInvocation {
     /// `--baseline FILE` and `--allow-stale`.
     var baseline: String?
     var allowStale: Bool
+    /// `--cacert`, `--insecure`, `--cert`, `--key`.
+    var network: NetworkOptions
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         guard !parsed.positional.isEmpty else { throw UsageError(message: "no suite given: conform run PATH... (a suite file or a folder)") }
@@ -67,6 +69,8 @@ struct RunInvocation {
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
         baseline = parsed.value("baseline"); allowStale = parsed.flag("allow-stale")
         if allowStale && baseline == nil { throw UsageError(message: "--allow-stale needs --baseline FILE") }
+        network = try NetworkOptions(parsed)
+        options.insecureTLS = network.insecure
     }
 
     /// Loads, preflights, runs, reports. Returns the exit code.
@@ -102,6 +106,17 @@ struct RunInvocation {
             Console.err("nothing was sent: fix the variable\(unsendable.count == 1 ? "" : "s") above")
             return 2
         }
+        // TLS and proxy settings are checked like credentials: before anything is sent, on every scheme.
+        let transport: NetworkTransport
+        switch network.transport(maxBody: maxBody, environment: environment) {
+        case .success(let t): transport = t
+        case .failure(let problem):
+            Console.err("error: \(problem.message); nothing was sent")
+            return 2
+        }
+        if network.insecure { Console.err("warning: \(RunResult.insecureTLSWarning)") }
+        var options = self.options
+        options.otherSecrets += transport.configuration.proxy.secrets
         let selection = self.options
         let planned = suites.reduce(0) { total, suite in
             let plan = SuitePlan(suite: suite)
@@ -116,16 +131,12 @@ struct RunInvocation {
             return 2
         }
         let reporter = ConsoleReporter(verbosity: verbosity, totalCases: planned)
-        var options = self.options
         let known = accepted
         options.onCase = { suite, result in
             // Known failures print as accepted while the run goes on, not as failures to act on.
             reporter.caseFinished(suite, known.map { BaselineClassifier.marked(result, baseline: $0.file, today: $0.today) } ?? result)
         }
         options.onSuite = { suite, baseURL in reporter.suiteStarted(suite, baseURL: baseURL) }
-        // http:// goes through our socket client: FoundationNetworking aborts the process on some hostile
-        // responses and buffers bodies without back-pressure (docs/run.md); https:// still needs URLSession.
-        let transport = NetworkTransport(configuration: .init(maxBodyBytes: maxBody))
         let runner = Runner(transport: transport, options: options, environment: environment)
         var result = Blocking.wait { await runner.run(suites) }
         if let accepted, let path = baseline {
@@ -134,6 +145,7 @@ struct RunInvocation {
         reporter.finish()
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
+        if result.insecureTLS == true { Console.out(Console.paint(RunResult.insecureTLSWarning, .red)) }
         if let summary = result.baseline { BaselineConsole.print(summary, run: result) }
         if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false

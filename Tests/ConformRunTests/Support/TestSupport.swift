@@ -1,4 +1,5 @@
 import ConformCore
+import ConformTestSupport
 import Foundation
 import Testing
 @testable import ConformRun
@@ -39,16 +40,26 @@ func hang(_ server: @autoclosure () -> LoopbackServer?, limit: Double = 20) {
     while Date() < end, !(server()?.isStopped ?? true) { usleep(20_000) }
 }
 
-/// The two network transports; most loopback tests run against both.
+/// The two schemes of Conform's one client; every hostile-server test runs over both, so http and https keep
+/// one set of guarantees. https servers present a certificate of the test's own CA (`TestPKI`), which the
+/// transport trusts the way `--cacert` does.
 enum TransportKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case socket, urlSession
+    case http, https
 
     var testDescription: String { rawValue }
+    var scheme: String { rawValue }
 
+    /// The network transport for this scheme (the test CA trusted for https).
     func make(_ configuration: TransportConfiguration = .init()) -> any Transport {
-        switch self {
-        case .socket: return SocketTransport(configuration: configuration)
-        case .urlSession: return URLSessionTransport(configuration: configuration)
+        var configuration = configuration
+        if self == .https, let pki = try? TestPKI.shared() {
+            configuration.tls = TLSConfiguration(trust: .custom(file: pki.caCertificate, directory: nil, source: "--cacert"))
         }
+        return SocketTransport(configuration: configuration)
+    }
+
+    /// A loopback server speaking this scheme.
+    func server(handler: @escaping LoopbackServer.Handler) throws -> LoopbackServer {
+        try LoopbackServer(tls: self == .https ? TestPKI.shared().server() : nil, handler: handler)
     }
 }

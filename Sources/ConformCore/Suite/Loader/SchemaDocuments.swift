@@ -41,7 +41,7 @@ final class SchemaDocuments {
             target = resolved.absoluteString
         }
         guard fragment.isEmpty || fragment.hasPrefix("/") else { return .unsupported }
-        guard let decoded = fragment.removingPercentEncoding, let pointer = JSONPointer(decoded) else {
+        guard let decoded = PercentCoding.decodeStrictly(fragment), let pointer = JSONPointer(decoded) else {
             return .missing("\(JSONWriter.quote(fragment)) is not a valid JSON Pointer")
         }
         guard let document = document(target) else {
@@ -55,13 +55,7 @@ final class SchemaDocuments {
 
     /// Reads and parses a `file://` URI; nil for anything else or when unreadable.
     static func readFileDocument(_ uri: String) -> JSONValue? {
-        guard let url = URL(string: uri), url.isFileURL,
-              let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        guard let path = FileURI.path(uri), let data = FileManager.default.contents(atPath: path) else { return nil }
         return try? JSONParser.parse([UInt8](data))
-    }
-
-    /// `file://` URI of a path (made absolute against the working directory).
-    static func fileURI(forPath path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.absoluteString
     }
 }

@@ -1,27 +1,36 @@
+import COpenSSL
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A request as the test server read it off the socket.
-struct RawRequest: Sendable {
-    var method: String
-    var target: String
+public struct RawRequest: Sendable {
+    public var method: String
+    public var target: String
     /// Header lines in order, names as sent.
-    var headers: [(name: String, value: String)]
-    var body: [UInt8]
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
 
-    func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+    public func header(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
 }
 
-/// One accepted connection; the handler writes whatever bytes it likes, hostile ones included.
-final class LoopbackConnection: @unchecked Sendable {
-    let fd: Int32
-    init(fd: Int32) { self.fd = fd }
+/// One accepted connection; the handler writes whatever bytes it likes, hostile ones included — encrypted
+/// when the server speaks TLS, so every hostile reply can be replayed over https.
+public final class LoopbackConnection: @unchecked Sendable {
+    public let fd: Int32
+    /// The TLS session of this connection (nil for plain http).
+    let ssl: OpaquePointer?
+    init(fd: Int32, ssl: OpaquePointer? = nil) { self.fd = fd; self.ssl = ssl }
 
     /// Writes all bytes; false once the peer has gone.
     @discardableResult
-    func write(_ bytes: [UInt8]) -> Bool {
+    public func write(_ bytes: [UInt8]) -> Bool {
+        if let ssl {
+            guard !bytes.isEmpty else { return true }
+            var written = 0
+            return bytes.withUnsafeBytes { SSL_write_ex(ssl, $0.baseAddress, $0.count, &written) } == 1
+        }
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -32,11 +41,11 @@ final class LoopbackConnection: @unchecked Sendable {
     }
 
     @discardableResult
-    func write(_ text: String) -> Bool { write(Array(text.utf8)) }
+    public func write(_ text: String) -> Bool { write(Array(text.utf8)) }
 
     /// A whole response with Content-Length and `Connection: close`.
     @discardableResult
-    func respond(status: Int, headers: [(String, String)] = [], body: String = "") -> Bool {
+    public func respond(status: Int, headers: [(String, String)] = [], body: String = "") -> Bool {
         var head = "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Status")\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         head += "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n"
@@ -44,25 +53,32 @@ final class LoopbackConnection: @unchecked Sendable {
     }
 }
 
-/// A test-only HTTP/1.1 server on 127.0.0.1 over raw Glibc sockets: a thread per connection, one request per
-/// connection, and a handler that writes raw bytes — so tests can misbehave in ways a real server will not
-/// (never answer, close mid-body, stream 100 MiB, redirect anywhere).
-final class LoopbackServer: @unchecked Sendable {
-    typealias Handler = @Sendable (RawRequest, LoopbackConnection) -> Void
+/// A test-only HTTP/1.1 server on 127.0.0.1 over raw Glibc sockets — plain, or TLS with a certificate of the
+/// test's own CA (`LoopbackTLS`): a thread per connection, one request per connection, and a handler that
+/// writes raw bytes — so tests can misbehave in ways a real server will not (never answer, close mid-body or
+/// mid-head, stream 100 MiB, redirect anywhere).
+public final class LoopbackServer: @unchecked Sendable {
+    public typealias Handler = @Sendable (RawRequest, LoopbackConnection) -> Void
 
-    let port: UInt16
+    public let port: UInt16
+    /// The TLS identity this server presents; nil for plain http.
+    public let tls: LoopbackTLS?
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
     private var received: [RawRequest] = []
+    private var accepted = 0
+    private var handshakeFailures = 0
+    private var names: [String?] = []
     private var open: Set<Int32> = []
     private var stopped = false
 
-    init(handler: @escaping Handler) throws {
+    public init(tls: LoopbackTLS? = nil, handler: @escaping Handler) throws {
         signal(SIGPIPE, SIG_IGN)
         let (fd, port) = try Self.listen()
         self.listener = fd
         self.port = port
+        self.tls = tls
         self.handler = handler
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
@@ -70,15 +86,25 @@ final class LoopbackServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:PORT`, or `https://…` for a TLS server.
+    public var baseURL: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
     /// Requests read so far, in arrival order.
-    var requests: [RawRequest] { lock.withLock { received } }
+    public var requests: [RawRequest] { lock.withLock { received } }
+
+    /// TCP connections accepted so far (a client that sent nothing still counts).
+    public var connections: Int { lock.withLock { accepted } }
+
+    /// TLS handshakes the client broke off (it did not trust this server's certificate, say).
+    public var failedHandshakes: Int { lock.withLock { handshakeFailures } }
+
+    /// The SNI host name of each completed TLS handshake (nil when the client sent none), in order.
+    public var serverNames: [String?] { lock.withLock { names } }
 
     /// Whether the handler should keep a connection hanging.
-    var isStopped: Bool { lock.withLock { stopped } }
+    public var isStopped: Bool { lock.withLock { stopped } }
 
-    func stop() {
+    public func stop() {
         let fds: [Int32] = lock.withLock {
             guard !stopped else { return [] }
             stopped = true
@@ -90,13 +116,13 @@ final class LoopbackServer: @unchecked Sendable {
     }
 
     /// A port that refuses connections: bound, then closed again.
-    static func refusingPort() throws -> UInt16 {
+    public static func refusingPort() throws -> UInt16 {
         let (fd, port) = try listen()
         close(fd)
         return port
     }
 
-    private static func listen() throws -> (Int32, UInt16) {
+    static func listen() throws -> (Int32, UInt16) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }
         var yes: Int32 = 1
@@ -124,39 +150,58 @@ final class LoopbackServer: @unchecked Sendable {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 return
             }
-            let accepted: Bool = lock.withLock {
+            let admitted: Bool = lock.withLock {
                 if stopped { return false }
+                accepted += 1
                 open.insert(client)
                 return true
             }
-            guard accepted else { close(client); return }
+            guard admitted else { close(client); return }
             Thread { [self] in serve(client) }.start()
         }
     }
 
     private func serve(_ fd: Int32) {
+        var ssl: OpaquePointer?
         defer {
+            if let ssl {
+                SSL_shutdown(ssl)  // close_notify: a clean end of the TLS stream
+                SSL_free(ssl)
+            }
             lock.withLock { _ = open.remove(fd) }
             shutdown(fd, Int32(SHUT_RDWR))
             close(fd)
         }
-        guard let request = Self.read(fd) else {
+        if let tls, tls.handshake != .complete {
+            var hello = [UInt8](repeating: 0, count: 4096)
+            _ = recv(fd, &hello, hello.count, 0)
+            if tls.handshake == .stall { while !isStopped { usleep(20_000) } }
+            return
+        }
+        if let tls {
+            ssl = tls.accept(fd)
+            guard let session = ssl else { lock.withLock { handshakeFailures += 1 }; return }
+            let name = SSL_get_servername(session, TLSEXT_NAMETYPE_host_name).map { String(cString: $0) }
+            lock.withLock { names.append(name) }
+        }
+        let connection = LoopbackConnection(fd: fd, ssl: ssl)
+        guard let request = Self.read(connection) else {
             // What a plain HTTP server says to anything that is not HTTP (a TLS ClientHello, say).
-            LoopbackConnection(fd: fd).respond(status: 400, body: "bad request")
+            connection.respond(status: 400, body: "bad request")
             return
         }
         lock.withLock { received.append(request) }
-        handler(request, LoopbackConnection(fd: fd))
+        handler(request, connection)
     }
 
     /// Reads one request head and its Content-Length body.
-    private static func read(_ fd: Int32) -> RawRequest? {
+    private static func read(_ connection: LoopbackConnection) -> RawRequest? {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
         var headEnd: Int?
         while headEnd == nil {
-            let n = recv(fd, &chunk, chunk.count, 0)
+            let n = connection.receive(into: &chunk)
             if n <= 0 { return nil }
             buffer.append(contentsOf: chunk[0..<n])
             if let first = buffer.first, !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) { return nil }
@@ -175,10 +220,22 @@ final class LoopbackServer: @unchecked Sendable {
         var body = Array(buffer[(end + 4)...])
         let length = headers.first { $0.name.lowercased() == "content-length" }.flatMap { Int($0.value) } ?? 0
         while body.count < length {
-            let n = recv(fd, &chunk, chunk.count, 0)
+            let n = connection.receive(into: &chunk)
             if n <= 0 { break }
             body.append(contentsOf: chunk[0..<n])
         }
         return RawRequest(method: String(requestLine[0]), target: String(requestLine[1]), headers: headers, body: body)
+    }
+}
+
+extension LoopbackConnection {
+    /// Up to `buffer.count` bytes into `buffer`; 0 at end of stream, negative on error.
+    func receive(into buffer: inout [UInt8]) -> Int {
+        let count = buffer.count
+        if let ssl {
+            var got = 0
+            return buffer.withUnsafeMutableBytes { SSL_read_ex(ssl, $0.baseAddress, count, &got) } == 1 ? got : 0
+        }
+        return buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, count, 0) }
     }
 }
