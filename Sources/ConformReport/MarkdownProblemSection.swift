@@ -19,12 +19,12 @@ enum MarkdownProblemSection {
     static func render(_ p: ProblemGroup, icon: String) -> String {
         var blocks = ["### \(icon) " + MarkdownText.inline(p.suite.suite + " › " + p.title) + " — " + p.extent]
         let operations = unique(p.occurrences.map(\.testCase.operation))
-        blocks.append(MarkdownText.lineStart(p.expectation) + " · " + MarkdownText.code(p.finding.check)
+        blocks.append((p.expectation.map { MarkdownText.lineStart($0) + " · " } ?? "") + MarkdownText.code(p.finding.check)
                       + " · operation " + operations.map(MarkdownText.code).joined(separator: ", "))
         var table = MarkdownTable([("Case", .left), ("Found", .left), ("First at", .left), ("How many", .left)])
         for o in p.occurrences.prefix(casesShown) {
             let pointer = o.group.first.pointer.map { $0.isEmpty ? "(whole body)" : MarkdownText.code($0) } ?? "—"
-            table.add([MarkdownText.inline(o.testCase.name), MarkdownText.inline(ProblemGroup.found(o)), pointer,
+            table.add([MarkdownText.inline(o.testCase.name), MarkdownText.inline(p.found(o)), pointer,
                        o.group.extent.isEmpty ? "1" : MarkdownText.inline(o.group.extent)])
         }
         blocks.append(table.render())

@@ -129,12 +129,13 @@ public enum MarkdownReport {
     /// Passed checks counted per suite and operation.
     static func passedSection(_ run: RunResult) -> String? {
         let counts = PassedCounts(run)
-        let total = counts.rows.reduce(0) { $0 + $1.passed }
+        let rows = counts.rows.filter { $0.passed > 0 }
+        let total = rows.reduce(0) { $0 + $1.passed }
         guard total > 0 else { return nil }
         var table = MarkdownTable([("Suite", .left), ("Operation", .left), ("Cases", .right), ("Checks passed", .right)])
-        for r in counts.rows.prefix(tableRowsShown) { table.add([MarkdownText.code(r.suite), MarkdownText.code(r.operation), "\(r.cases)", "\(r.passed)"]) }
+        for r in rows.prefix(tableRowsShown) { table.add([MarkdownText.code(r.suite), MarkdownText.code(r.operation), "\(r.cases)", "\(r.passed)"]) }
         return "## Passed checks\n\n" + ReportFormat.count(total, "check") + " passed, per suite and operation (the JSON and HTML reports list each one):\n\n"
-            + table.render() + more(counts.rows.count, "row")
+            + table.render() + more(rows.count, "row")
     }
 
     /// `\n\n… and 12 more rows` when a table was cut at `tableRowsShown`.

@@ -35,17 +35,18 @@ struct ProblemGroup: Sendable {
     /// `in 5 cases`, `in 1 case`.
     var extent: String { "in " + ReportFormat.count(caseCount, "case") }
 
-    /// What the rule wanted, said once for the group: the expected value, or the first detail when the
-    /// finding has no separate expected value (an invariant's detail shows the values that made it false).
-    var expectation: String {
-        if let e = finding.expected, e != "boolean true" { return "expected " + e }
-        return finding.detail
+    /// What the rule wanted, said once for the group (`expected integer 422`); nil when the finding has no
+    /// separate expected value — an error, or an invariant whose detail shows the values that made it false —
+    /// and each case's detail says it all.
+    var expectation: String? {
+        guard kind == .failure, let e = finding.expected, e != "boolean true", finding.actual != nil else { return nil }
+        return "expected " + e
     }
 
-    /// The value found in one occurrence, without repeating the expectation.
-    static func found(_ o: Occurrence) -> String {
+    /// What one occurrence found: the actual value when the group states the expectation, else the detail.
+    func found(_ o: Occurrence) -> String {
         let f = o.group.first
-        if let a = f.actual, f.expected != "boolean true" { return a }
+        if expectation != nil, let a = f.actual { return a }
         return f.detail
     }
 }

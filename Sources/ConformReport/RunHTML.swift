@@ -33,7 +33,7 @@ public enum RunHTML {
         let passed = PassedCounts(run)
         if passed.rows.contains(where: { $0.passed > 0 }) {
             h += "<h2>Passed checks</h2>\n<table>\n<thead><tr><th>Suite</th><th>Operation</th><th>Cases</th><th>Checks passed</th></tr></thead>\n<tbody>\n"
-            for r in passed.rows {
+            for r in passed.rows where r.passed > 0 {
                 h += "<tr><td><code>\(e(r.suite))</code></td><td><code>\(e(r.operation))</code></td><td class=\"n\">\(r.cases)</td><td class=\"n c pass\">\(r.passed)</td></tr>\n"
             }
             h += "</tbody>\n</table>\n"
@@ -58,7 +58,8 @@ public enum RunHTML {
     /// One problem: what the rule expects, then each case with its findings.
     static func problem(_ p: ProblemGroup, css: String, anchor: String) -> String {
         var h = "<section class=\"ev \(css)\" id=\"\(anchor)\">\n<h3>\(e(p.suite.suite + " › " + p.title)) — \(e(p.extent))</h3>\n<dl>\n"
-        h += "<dt>expects</dt><dd>\(e(p.expectation))</dd>\n<dt>check</dt><dd><code>\(e(p.finding.check))</code></dd>\n"
+        if let expectation = p.expectation { h += "<dt>expects</dt><dd>\(e(expectation))</dd>\n" }
+        h += "<dt>check</dt><dd><code>\(e(p.finding.check))</code></dd>\n"
         if let rule = CaseEvidence.ruleText(p.finding) { h += "<dt>rule</dt><dd><code>\(e(rule))</code></dd>\n" }
         if let citation = p.finding.citation ?? p.first.testCase.citation { h += "<dt>cites</dt><dd>\(e(citation))</dd>\n" }
         h += "</dl>\n"
@@ -66,7 +67,7 @@ public enum RunHTML {
             let c = o.testCase
             h += "<h4>\(e(c.name))" + (o.group.extent.isEmpty ? "" : " <span class=\"small\">(\(e(o.group.extent)))</span>") + "</h4>\n<ul>\n"
             for f in o.group.findings.prefix(findingsShown) {
-                h += "<li>" + (f.pointer.map { "<code>\(e($0.isEmpty ? "(whole body)" : $0))</code>: " } ?? "") + e(f.actual ?? f.detail)
+                h += "<li>" + (f.pointer.map { "<code>\(e($0.isEmpty ? "(whole body)" : $0))</code>: " } ?? "") + e(p.expectation != nil ? (f.actual ?? f.detail) : f.detail)
                     + (f.id.map { " <span class=\"small\">id \(e($0))</span>" } ?? "") + "</li>\n"
             }
             if o.group.count > findingsShown { h += "<li>… \(o.group.count - findingsShown) more (results.json lists every one)</li>\n" }
