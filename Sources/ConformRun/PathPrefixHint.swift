@@ -23,14 +23,18 @@ public enum PathPrefixHint {
         let what = notFound ? "a 404" : "an HTML page"
         let paths = Array(Set(suite.operations.map(\.path))).sorted()
         let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
-        var text = "hint: every response of suite '\(suite.id)' was \(what) (\(responses.count) response\(responses.count == 1 ? "" : "s")): "
-            + "the base URL's path prefix is probably wrong.\n  Its paths (\(shown)) are relative to the suite's base URL \(suite.baseURL), "
+        let count = "\(responses.count) response\(responses.count == 1 ? "" : "s")"
         let prefix = suite.basePath
-        if prefix.isEmpty {
-            text += "so it expects a base URL with no path prefix"
-        } else {
-            text += "so it expects a base URL ending in \(prefix)"
+        var given = suite
+        given.baseURL = result.baseURL
+        if given.basePath == prefix {
+            // The prefix is the one the suite expects: the host or port is the likelier mistake.
+            return "hint: every response of suite '\(suite.id)' was \(what) (\(count)): is \(result.baseURL) the API's base URL?\n"
+                + "  Its paths (\(shown)) are appended to it, and it carries the path prefix the suite expects (\(prefix.isEmpty ? "none" : prefix))."
         }
+        var text = "hint: every response of suite '\(suite.id)' was \(what) (\(count)): "
+            + "the base URL's path prefix is probably wrong.\n  Its paths (\(shown)) are relative to the suite's base URL \(suite.baseURL), "
+        text += prefix.isEmpty ? "so it expects a base URL with no path prefix" : "so it expects a base URL ending in \(prefix)"
         text += " (got \(result.baseURL))."
         return text
     }
