@@ -17,6 +17,8 @@ import ConformCore
 ///
 /// request: GET http://127.0.0.1:8080/v5/models
 /// attempts: #1 HTTP 200 in 0.300 s
+/// response body (HTTP 500, 20 bytes, application/json):     ← only under a failed status check
+///   {"error":"internal"}
 /// reproduce: curl -sS 'http://127.0.0.1:8080/v5/models' -H 'x-api-key: $SGP_API_KEY'
 /// ```
 enum JUnitFailureBody {
@@ -52,6 +54,10 @@ enum JUnitFailureBody {
         for request in CaseEvidence.requestLines(c) { lines.append("request: " + request) }
         if !c.attempts.isEmpty { lines.append("attempts: " + c.attempts.map(CaseEvidence.attemptLine).joined(separator: "; ")) }
         if let r = c.response { lines.append("response: " + CaseEvidence.responseLine(r)) }
+        if check.check == CheckKind.status.id, let r = c.response, UnexpectedStatusBody.excerpt(c) != nil {
+            lines.append("response body (\(UnexpectedStatusBody.heading(r))):")
+            lines += UnexpectedStatusBody.excerpt(of: r).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
+        }
         if let curl = c.curl { lines.append("reproduce: " + curl) }
         // Each line holds one field; a newline inside a value would break the layout, so it shows as `\x0A`.
         return "\n" + lines.map { VisibleText.clean($0) }.joined(separator: "\n") + "\n"

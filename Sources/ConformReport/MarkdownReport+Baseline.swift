@@ -20,14 +20,14 @@ extension MarkdownReport {
         guard !b.entries.isEmpty else { return lines[0] }
         let failing = b.entries.contains { BaselineText.fails($0, allowStale: b.allowStale) }
         var table = MarkdownTable([("Entry", .left), ("Class", .left), ("Where", .left), ("What to do", .left), ("Reason", .left)])
-        for e in b.entries {
+        for e in b.entries.prefix(tableRowsShown) {
             let cls = e.classification == .known ? "expiring soon" : e.classification.rawValue
             let icon = BaselineText.fails(e, allowStale: b.allowStale) ? "✘ " : "⚠ "
             let place = [e.suite, e.caseId, e.title].compactMap { $0 }.joined(separator: " › ")
             table.add([MarkdownText.code(e.id), icon + "**" + cls + "**", MarkdownText.inline(place), MarkdownText.inline(e.note),
                        MarkdownText.inline(e.reason) + (e.expires.map { " (expires \($0))" } ?? "")])
         }
-        lines = [(failing ? "## ✘ Baseline: entries to act on" : "## ⚠ Baseline: warnings"), lines[0], table.render()]
+        lines = [(failing ? "## ✘ Baseline: entries to act on" : "## ⚠ Baseline: warnings"), lines[0], table.render() + more(b.entries.count, "entry", "entries")]
         return lines.joined(separator: "\n\n")
     }
 
@@ -36,14 +36,17 @@ extension MarkdownReport {
         let known = rows(suites) { $0?.isAcceptedFailure == true }
         guard !known.isEmpty else { return nil }
         var table = MarkdownTable([("Suite", .left), ("Check", .left), ("Finding", .left), ("Reason", .left), ("Ticket", .left), ("Expires", .left)])
+        var listed = 0
         for (suite, row) in known {
             for f in row.check?.findings ?? [] where f.baseline?.classification == .known {
+                listed += 1
+                guard listed <= tableRowsShown else { continue }
                 let finding = MarkdownText.inline(f.title) + (f.pointer.map { " at " + MarkdownText.code($0) } ?? "")
                 table.add([MarkdownText.code(suite.suite), MarkdownText.inline(row.name), finding, MarkdownText.inline(f.baseline?.reason ?? ""),
                            f.baseline?.ticket.map(MarkdownText.inline) ?? "", f.baseline?.expires ?? "never"])
             }
         }
-        return "## Known failures (accepted)\n\n" + table.render()
+        return "## Known failures (accepted)\n\n" + table.render() + more(listed, "known failure")
     }
 
     /// Accepted failures across suites (counted apart from failures in the verdict).

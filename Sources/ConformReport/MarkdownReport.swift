@@ -1,6 +1,7 @@
 import ConformCore
 
-/// Renders a run as GitHub-flavoured Markdown that a person reads in a minute:
+/// Renders a run as GitHub-flavoured Markdown sized for where it is read — a PR comment (65,536 characters)
+/// or a job summary — and read in a minute:
 ///
 /// ```markdown
 /// **✘ 3 checks failed** across 2 suites — 120 passed, 3 failed, 0 errors, 2 skipped
@@ -8,38 +9,72 @@ import ConformCore
 /// | Suite | Title | Base URL | Passed | Failed | Errors | Skipped | Time |
 /// …
 /// ## Failures
-/// ### ✘ scale-v5 › GET /v5/models › body matches schema
-/// | Where | Problem | How many | Expected | Actual |
-/// | `/items/*/created_at` | date-time format | in 312 of 400 items | … | first at `/items/3/created_at`: string "2023/11/07" |
-/// …then the citation, the rule, and the curl reproduction in a code block.
+/// ### ✘ scale-v5 › body matches schema: date-time format at /items/*/created_at — in 5 cases
+/// expected string in date-time format · `schema.format` · operation `list`
+/// | Case | Found | First at | How many |
+/// …then the citation, the rule, the body of an unexpected status, the curl reproduction.
 /// ## Errors (checks that could not run)
-/// <details><summary>2 skipped checks</summary> …
+/// ## Skipped checks        (counts by reason)
+/// ## Passed checks         (counts per suite and operation)
 /// ```
-/// Failures are grouped by check and aggregated by wildcarded pointer (`FailureAggregation`); untrusted text
-/// goes through `MarkdownText`, so server bodies cannot inject markup, HTML or control characters.
+/// One section per problem across cases (`ProblemGrouping`), never one per case; no raw HTML, so it renders
+/// the same with and without HTML enabled; never more than `ceiling` characters: problems that do not fit
+/// are counted in a last line that points at the JSON and HTML reports. Untrusted text goes through
+/// `MarkdownText`, so server bodies cannot inject markup, HTML or control characters.
 public enum MarkdownReport {
-    /// Failing checks shown in full before the rest are folded into a `<details>` block.
-    static let sectionsShown = 25
+    /// The most characters any run's report holds (GitHub's PR-comment limit is 65,536).
+    public static let ceiling = 60_000
+    /// Rows of the summary, skipped and passed tables before the rest are only counted.
+    static let tableRowsShown = 100
 
     /// The whole run as Markdown, ending with a newline.
     public static func render(_ run: RunResult) -> String {
         let suites = run.suites.map(SuiteRows.init)
-        var blocks = [verdict(run, suites: suites)] + (run.insecureTLS == true ? ["> **⚠ \(RunResult.insecureTLSWarning)**"] : []) + [header(run)] + [baselineSection(run)].compactMap { $0 } + [summaryTable(suites).render()]
-        let failed = rows(suites) { $0?.status == .failed && $0?.isAcceptedFailure == false }
-        let errors = rows(suites) { $0?.status == .error }
-        if !failed.isEmpty {
-            blocks.append("## Failures")
-            blocks += sections(failed, icon: "✘", what: "failing checks")
+        let head = [verdict(run, suites: suites)] + (run.insecureTLS == true ? ["> **⚠ \(RunResult.insecureTLSWarning)**"] : []) + [header(run)] + [baselineSection(run)].compactMap { $0 } + [summaryTable(run)]
+        var tail: [String] = []
+        if let known = knownSection(suites) { tail.append(known) }
+        if let skipped = skippedSection(run) { tail.append(skipped) }
+        if let passed = passedSection(run) { tail.append(passed) }
+
+        let failures = ProblemGrouping.groups(run, kind: .failure)
+        let errors = ProblemGrouping.groups(run, kind: .error)
+        // Room kept for the closing line that counts what did not fit.
+        let reserve = 400
+        var used = head.reduce(0) { $0 + $1.count + 2 }
+        var droppedTail: [String] = []
+        while !tail.isEmpty, used + tail.reduce(0, { $0 + $1.count + 2 }) + reserve > ceiling {
+            droppedTail.insert(String(tail.removeLast().prefix { $0 != "\n" }.drop { $0 == "#" || $0 == " " }), at: 0)
         }
-        if !errors.isEmpty {
-            blocks.append("## Errors (checks that could not run)")
-            blocks += sections(errors, icon: "⚠", what: "checks that could not run")
+        used += tail.reduce(0) { $0 + $1.count + 2 }
+
+        var body: [String] = []
+        var omittedFindings = 0, omittedProblems = 0
+        for (heading, icon, groups) in [("## Failures", "✘", failures), ("## Errors (checks that could not run)", "⚠", errors)] {
+            guard !groups.isEmpty else { continue }
+            var shownHeading = false
+            for group in groups {
+                let section = MarkdownProblemSection.render(group, icon: icon)
+                let cost = section.count + 2 + (shownHeading ? 0 : heading.count + 2)
+                if omittedProblems == 0 && used + cost + reserve <= ceiling {
+                    if !shownHeading { body.append(heading); shownHeading = true }
+                    body.append(section)
+                    used += cost
+                } else {
+                    omittedProblems += 1
+                    omittedFindings += group.findingCount
+                }
+            }
         }
-        if let known = knownSection(suites) { blocks.append(known) }
-        let skipped = rows(suites) { $0 == nil || $0?.status == .skipped }
-        if !skipped.isEmpty { blocks.append(listDetails(skipped, summary: ReportFormat.count(skipped.count, "skipped check"), reasons: true)) }
-        let passed = rows(suites) { $0?.status == .passed }
-        if !passed.isEmpty { blocks.append(listDetails(passed, summary: ReportFormat.count(passed.count, "passed check"), reasons: false)) }
+        var blocks = head + body + tail
+        if omittedProblems > 0 || !droppedTail.isEmpty {
+            var note = "**… "
+            if omittedProblems > 0 {
+                note += "\(ReportFormat.count(omittedFindings, "more finding")) (\(ReportFormat.count(omittedProblems, "problem"))) not shown"
+            }
+            if !droppedTail.isEmpty { note += (omittedProblems > 0 ? "; " : "") + "left out: " + droppedTail.joined(separator: ", ") }
+            note += ": see the JSON or HTML report.** This report stays under \(ceiling) characters."
+            blocks.append(note)
+        }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
@@ -70,44 +105,46 @@ public enum MarkdownReport {
         return MarkdownText.lineStart(parts.joined(separator: " · "))
     }
 
-    static func summaryTable(_ suites: [SuiteRows]) -> MarkdownTable {
+    static func summaryTable(_ run: RunResult) -> String {
         var table = MarkdownTable([("Suite", .left), ("Title", .left), ("Base URL", .left), ("Passed", .right),
                                    ("Failed", .right), ("Errors", .right), ("Skipped", .right), ("Time", .right)])
-        for s in suites {
-            let t = s.tally
-            table.add([MarkdownText.code(s.suite.suite), MarkdownText.inline(s.suite.title), MarkdownText.code(s.suite.baseURL),
-                       "\(t.passed)", "\(t.failed)", "\(t.errors)", "\(t.skipped)", ReportFormat.seconds(s.suite.durationSeconds) + " s"])
+        for s in run.suites.prefix(tableRowsShown) {
+            let t = SuiteRows(s).tally
+            table.add([MarkdownText.code(s.suite), MarkdownText.inline(s.title), MarkdownText.code(s.baseURL),
+                       "\(t.passed)", "\(t.failed)", "\(t.errors)", "\(t.skipped)", ReportFormat.seconds(s.durationSeconds) + " s"])
         }
-        return table
+        return table.render() + more(run.suites.count, "suite")
+    }
+
+    /// Skipped checks counted by suite and reason.
+    static func skippedSection(_ run: RunResult) -> String? {
+        let reasons = PassedCounts.skipReasons(run)
+        guard !reasons.isEmpty else { return nil }
+        var table = MarkdownTable([("Suite", .left), ("Reason", .left), ("Checks", .right)])
+        for r in reasons.prefix(tableRowsShown) { table.add([MarkdownText.code(r.suite), MarkdownText.inline(r.reason), "\(r.count)"]) }
+        let total = reasons.reduce(0) { $0 + $1.count }
+        return "## Skipped checks\n\n" + ReportFormat.count(total, "check") + " skipped, by reason:\n\n" + table.render() + more(reasons.count, "reason")
+    }
+
+    /// Passed checks counted per suite and operation.
+    static func passedSection(_ run: RunResult) -> String? {
+        let counts = PassedCounts(run)
+        let rows = counts.rows.filter { $0.passed > 0 }
+        let total = rows.reduce(0) { $0 + $1.passed }
+        guard total > 0 else { return nil }
+        var table = MarkdownTable([("Suite", .left), ("Operation", .left), ("Cases", .right), ("Checks passed", .right)])
+        for r in rows.prefix(tableRowsShown) { table.add([MarkdownText.code(r.suite), MarkdownText.code(r.operation), "\(r.cases)", "\(r.passed)"]) }
+        return "## Passed checks\n\n" + ReportFormat.count(total, "check") + " passed, per suite and operation (the JSON and HTML reports list each one):\n\n"
+            + table.render() + more(rows.count, "row")
+    }
+
+    /// `\n\n… and 12 more rows` when a table was cut at `tableRowsShown`.
+    static func more(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
+        count > tableRowsShown ? "\n\n… and " + ReportFormat.count(count - tableRowsShown, "more " + noun, plural.map { "more " + $0 }) : ""
     }
 
     /// Every row (check instance) across suites whose check matches, in run order.
     static func rows(_ suites: [SuiteRows], where keep: (CheckResult?) -> Bool) -> [(SuiteResult, SuiteRows.Row)] {
         suites.flatMap { s in s.rows.filter { keep($0.check) }.map { (s.suite, $0) } }
-    }
-
-    /// The first `sectionsShown` check sections in full, the rest folded into one `<details>`.
-    static func sections(_ rows: [(SuiteResult, SuiteRows.Row)], icon: String, what: String) -> [String] {
-        let rendered = rows.map { MarkdownCheckSection.render(suite: $0.0, row: $0.1, icon: icon) }
-        guard rendered.count > sectionsShown else { return rendered }
-        let rest = rendered.dropFirst(sectionsShown)
-        return Array(rendered.prefix(sectionsShown)) + [
-            details(summary: "\(rest.count) more \(what)", body: rest.joined(separator: "\n\n")),
-        ]
-    }
-
-    /// A collapsed table of skipped (with reasons) or passed checks.
-    static func listDetails(_ rows: [(SuiteResult, SuiteRows.Row)], summary: String, reasons: Bool) -> String {
-        var table = MarkdownTable(reasons ? [("Suite", .left), ("Check", .left), ("Reason", .left)] : [("Suite", .left), ("Check", .left)])
-        for (suite, row) in rows {
-            let reason = row.check.map { $0.skipReason ?? "skipped" } ?? "the case made no checks"
-            table.add([MarkdownText.code(suite.suite), MarkdownText.inline(row.name)] + (reasons ? [MarkdownText.inline(reason)] : []))
-        }
-        return details(summary: summary, body: table.render())
-    }
-
-    /// A `<details>` block; the blank lines around the body make GFM parse it as Markdown.
-    static func details(summary: String, body: String) -> String {
-        "<details>\n<summary>" + MarkdownText.html(summary) + "</summary>\n\n" + body + "\n\n</details>"
     }
 }

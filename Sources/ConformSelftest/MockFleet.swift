@@ -16,17 +16,18 @@ public final class MockFleet: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// Starts the mocks (drifted by `drift` when given; a drift only affects the suite it belongs to).
-    public init(suites: [Suite], drift: Drift? = nil, seed: UInt64 = 1, models: Int = 57) throws {
+    /// Starts the mocks (drifted by `drift` when given; a drift only affects the suite it belongs to), on
+    /// free ports, or on `firstPort`, `firstPort + 1`, … in suite order when it is given (`conform demo --port`).
+    public init(suites: [Suite], drift: Drift? = nil, seed: UInt64 = 1, models: Int = 57, firstPort: Int? = nil) throws {
         var environment: [String: String] = [:]
         for suite in suites { if let auth = suite.auth, environment[auth.env] == nil { environment[auth.env] = Self.testCredential() } }
         var servers: [HTTPServer] = []
         var rebased: [Suite] = []
         do {
-            for suite in suites {
+            for (index, suite) in suites.enumerated() {
                 let own = drift.flatMap { $0.suite == suite.id ? $0 : nil }
                 let app = MockApp(suites: [suite], seed: seed, models: models, drift: own, credentials: environment)
-                let server = try HTTPServer(host: "127.0.0.1", port: 0, handler: app.handle)
+                let server = try HTTPServer(host: "127.0.0.1", port: firstPort.map { UInt16(clamping: $0 + index) } ?? 0, handler: app.handle)
                 servers.append(server)
                 try server.start()
                 var moved = suite

@@ -14,16 +14,19 @@ nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String
     ("baseline", "Accept known failures with a reason and an expiry: conform baseline add …", BaselineCommand.run),
     ("trend", "Tabulate and chart many nights of results per suite and target (Markdown, SVG).", TrendCommand.run),
     ("selftest", "Run each suite against the mock and against every drift; list blind spots.", SelftestCommand.run),
-    ("demo", "Start the mock, run every suite in suites/, write reports/, show one drifted run.", DemoCommand.run),
+    ("demo", "Start the mock, run every suite in suites/, write reports/out/, show one drifted run.", DemoCommand.run),
 ]
 
 func topLevelHelp() -> String {
     var lines = ["conform \(ConformVersion.current) — contract-conformance harness for model-listing APIs", "",
                  "USAGE: conform <command> [options]", "", "COMMANDS:"]
     for c in commands { lines.append("  " + c.name.padding(toLength: 10, withPad: " ", startingAt: 0) + c.summary) }
-    lines += ["", "Run 'conform <command> --help' for a command's options.", "",
+    lines += ["", "Run 'conform help <command>' (or 'conform <command> --help') for a command's options.",
+              "Every command also takes --ascii: print + x > -> instead of ✔ ✘ › → (automatic when the locale is not UTF-8).", "",
+              "Results go to standard output, diagnostics (errors, warnings, hints, progress) to standard error.", "",
               "EXIT CODES:", "  0  every check held", "  1  a check failed (also when failures and errors mix)",
-              "  2  usage or suite error (nothing was sent)", "  3  checks could not run (unreachable, timeouts, TLS) and none failed"]
+              "  2  usage or suite error (nothing was sent)",
+              "  3  checks could not run (unreachable, timeouts, TLS) and none failed, or a report could not be written after sending"]
     return lines.joined(separator: "\n")
 }
 
@@ -31,13 +34,28 @@ func topLevelHelp() -> String {
 // writes to a closed pipe fail with EPIPE instead, and Console stops writing to that stream.
 signal(SIGPIPE, SIG_IGN)
 
-let argv = Array(CommandLine.arguments.dropFirst())
+var argv = Array(CommandLine.arguments.dropFirst())
+// `--ascii` is taken by every command, anywhere before `--`.
+let optionsEnd = argv.firstIndex(of: "--") ?? argv.endIndex
+if argv[..<optionsEnd].contains("--ascii") {
+    Console.ascii = true
+    argv = argv[..<optionsEnd].filter { $0 != "--ascii" } + argv[optionsEnd...]
+}
 guard let first = argv.first else {
     Console.err(topLevelHelp())
     exit(2)
 }
 switch first {
 case "--help", "-h", "help":
+    // `conform help run` is `conform run --help`.
+    if first == "help", argv.count > 1 {
+        guard let command = commands.first(where: { $0.name == argv[1] }) else {
+            let hint = NearestName.find(argv[1], in: commands.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+            Console.err("error: unknown command '\(argv[1])'\(hint)\nRun 'conform --help' for the list of commands.")
+            exit(2)
+        }
+        exit(command.run(["--help"]))
+    }
     Console.out(topLevelHelp())
     exit(0)
 case "--version", "-V":

@@ -49,18 +49,30 @@ import Testing
         #expect(run.stdout.contains(" 0 failed, 0 errors"), "conforming summary missing:\n\(run.stdout)")
         #expect(run.stdout.contains("— Demonstration: the same suite against a drifted mock (drift: "))
         #expect(run.stdout.contains("Caught: schema.enum failed"))
+        #expect(run.stdout.contains("Reports: reports/out/junit.xml, reports/out/report.md, reports/out/report.html, reports/out/results.json"))
         #expect(run.stdout.contains("reproduce: curl "))
         #expect(!run.stdout.contains("conform-test-"), "the generated test credential must be redacted")
-        for folder in ["reports", "reports/drift-demo"] {
-            for file in ["junit.xml", "report.md", "results.json"] {
+        // The README shows this output: it must be what the demo prints.
+        let shown = try #require(try ReadmeTranscriptTests.sessions("demo").first?.steps.first, "the README's demo block is missing")
+        let problem = Transcript.mismatch(expected: shown.output, actual: run.stdout)
+        #expect(problem == nil, "README demo block: \(problem ?? "")")
+        for folder in ["reports/out", "reports/out/drift-demo"] {
+            for file in ["junit.xml", "report.md", "report.html", "results.json"] {
                 let path = dir.appendingPathComponent("\(folder)/\(file)").path
                 #expect(FileManager.default.fileExists(atPath: path), "\(folder)/\(file) missing")
             }
             ReportValidation.junit(dir.appendingPathComponent("\(folder)/junit.xml").path)
             ReportValidation.json(dir.appendingPathComponent("\(folder)/results.json").path)
+            let markdown = try String(contentsOf: dir.appendingPathComponent("\(folder)/report.md"), encoding: .utf8)
+            #expect(markdown.count < 60_000, "\(folder)/report.md has \(markdown.count) characters")
+            #expect(!markdown.contains("<details>"))
         }
-        let results = try JSONParser.parse([UInt8](FileManager.default.contents(atPath: dir.appendingPathComponent("reports/results.json").path) ?? Data()))
+        let results = try JSONParser.parse([UInt8](FileManager.default.contents(atPath: dir.appendingPathComponent("reports/out/results.json").path) ?? Data()))
         #expect(results["suites"]?.arrayValue?.count == 6)
+        // Nothing but reports/out/ (git-ignored) was written: a clone stays clean after the README's first command.
+        let top = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(top == ["reports", "suites"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path) == ["out"])
     }
 
     @Test func demoWithoutSuitesIsAUsageError() async throws {
@@ -105,6 +117,12 @@ import Testing
             #expect(line?.contains("conforming run passed") == true && line?.hasSuffix(" 0 survived") == true, "\(id): \(line ?? "no summary line")")
         }
         #expect(run.stdout.contains("\(suites.count) suites, "))
+        // The README and docs/selftest.md show this output: it must be what selftest prints.
+        for document in ["README.md", "docs/selftest.md"] {
+            let shown = try #require(try ReadmeTranscriptTests.sessions("selftest", in: document).first?.steps.first, "\(document): selftest block missing")
+            let problem = Transcript.mismatch(expected: shown.output, actual: run.stdout)
+            #expect(problem == nil, "\(document) selftest block: \(problem ?? "")")
+        }
         print("conform selftest suites/ took \(String(format: "%.1f", run.seconds)) s")
     }
 

@@ -1,17 +1,13 @@
 import ConformCore
 
-/// The compatibility matrix as one self-contained HTML page (`conform compat --html FILE`): inline CSS and
-/// a little inline JS (filters, the details panel), no external request, readable offline and in print.
+/// The compatibility matrix as one self-contained HTML page (`conform compat --html FILE`; the page shell,
+/// colours and escaping are `HTMLPage`, shared with `RunHTML`): inline CSS and a little inline JS (filters, the details panel), no external request, readable offline and in print.
 /// Each cell has a colour *and* a symbol (Okabe–Ito colours, safe for colour-blind readers), its
 /// classification on hover (`title`) and a link to its evidence; every text is escaped through `XMLEscaping`.
 public enum CompatHTML {
     /// The page, ending with a newline.
     public static func render(_ m: CompatMatrix) -> String {
-        var h = ""
-        h += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        h += "<title>\(e(title(m)))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
-        h += "<header>\n<h1>\(e(title(m)))</h1>\n<p class=\"verdict\">\(e(CompatHTML.verdict(m)))</p>\n"
+        var h = "<header>\n<h1>\(e(title(m)))</h1>\n<p class=\"verdict\">\(e(CompatHTML.verdict(m)))</p>\n"
         h += "<p class=\"meta\">conform \(e(m.version)) · started \(e(m.startedAt)) · \(m.rows.count) rules × \(m.columns.count) targets</p>\n"
         h += scores(m) + legend + "</header>\n"
         h += "<div class=\"filters\"><label><input type=\"checkbox\" id=\"differing\"> only rules that do not pass everywhere</label> "
@@ -19,11 +15,10 @@ public enum CompatHTML {
         h += matrix(m)
         h += evidence(m)
         h += "<aside id=\"panel\" hidden><button type=\"button\" id=\"close\" aria-label=\"close\">×</button><div id=\"panelBody\"></div></aside>\n"
-        h += "<script>\n\(script)</script>\n</body>\n</html>\n"
-        return h
+        return HTMLPage.document(title: title(m), css: css, body: h, script: script)
     }
 
-    static func e(_ s: String) -> String { XMLEscaping.attribute(s) }
+    static func e(_ s: String) -> String { HTMLPage.escape(s) }
 
     static func title(_ m: CompatMatrix) -> String {
         let suites = Array(Set(m.rows.map(\.suite))).sorted()
@@ -182,12 +177,6 @@ public enum CompatHTML {
     }
 
     static let css = """
-    :root { --pass:#cfeee2; --passfg:#005a41; --fail:#f9d3bd; --failfg:#8a3300; --notimpl:#d3e5f5; --notimplfg:#00466e;
-            --error:#f4ebf1; --errorfg:#7a2b5c; --skip:#eeeeee; --skipfg:#555; }
-    body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 1.5rem 2rem; color: #111; }
-    header h1 { font-size: 1.4rem; margin: 1rem 0 .3rem; }
-    .verdict { font-size: 1.05rem; font-weight: 600; margin: .2rem 0; }
-    .meta, .small { color: #555; font-size: 12px; }
     .scores { display: flex; flex-wrap: wrap; gap: .6rem; margin: .6rem 0; }
     .score { border: 2px solid #ccc; border-radius: 6px; padding: .4rem .7rem; min-width: 12rem; }
     .score.pass { border-color: var(--passfg); } .score.fail { border-color: var(--failfg); } .score.error { border-color: var(--errorfg); }
@@ -204,21 +193,13 @@ public enum CompatHTML {
     thead th.rule { z-index: 3; }
     tr.group th { background: #f4f4f4; text-align: left; padding: 4px 6px; position: sticky; left: 0; }
     tr.suite th { font-size: 1rem; border-top: 2px solid #999; } tr.op th { font-weight: 600; color: #333; }
-    td, tbody th { border-bottom: 1px solid #e3e3e3; padding: 3px 6px; vertical-align: top; }
     td.c { white-space: nowrap; } td.c a { color: inherit; text-decoration: none; } td.c a:hover { text-decoration: underline; }
-    td.n { text-align: right; color: #555; }
     .sym { font-weight: 700; display: inline-block; width: 1.1em; }
-    .c.pass { background: var(--pass); color: var(--passfg); } .c.fail { background: var(--fail); color: var(--failfg); font-weight: 600; }
-    .c.notimpl { background: var(--notimpl); color: var(--notimplfg); } .c.error { background: var(--error); color: var(--errorfg); }
     .c.skip { background: var(--skip); color: var(--skipfg); } .c.skip.after { background: repeating-linear-gradient(135deg, #f6e6dc, #f6e6dc 4px, #eee 4px, #eee 8px); color: var(--failfg); }
     .c.absent { color: #999; }
     body.differing tr.rule:not(.differs) { display: none; }
     tr.hidden { display: none; }
     #evidence .ev { border-left: 6px solid #ccc; padding: .2rem .8rem; margin: .6rem 0; }
-    .ev.fail { border-color: var(--failfg); } .ev.error { border-color: var(--errorfg); } .ev.notimpl { border-color: var(--notimplfg); }
-    .ev h3 { font-size: .95rem; margin: .3rem 0; } dl { display: grid; grid-template-columns: 7rem 1fr; gap: 2px 10px; margin: 0; }
-    dt { color: #555; } dd { margin: 0; word-break: break-word; }
-    pre { background: #f6f6f6; padding: .4rem; white-space: pre-wrap; word-break: break-all; font-size: 12px; }
     #panel { position: fixed; right: 1rem; bottom: 1rem; width: min(40rem, 90vw); max-height: 60vh; overflow: auto; background: #fff;
              border: 2px solid #333; border-radius: 6px; padding: .5rem 1rem; box-shadow: 0 4px 18px rgba(0,0,0,.25); z-index: 5; }
     #close { float: right; font-size: 1.2rem; border: none; background: none; cursor: pointer; }

@@ -8,9 +8,11 @@ struct OptionSpec {
     let valueName: String?
     let repeatable: Bool
     let help: String
+    /// A report file that may be `-`, standard output. Any other `FILE` option refuses `-` clearly.
+    let stdout: Bool
 
-    init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String) {
-        self.long = long; self.short = short; self.valueName = value; self.repeatable = repeatable; self.help = help
+    init(_ long: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, stdout: Bool = false, help: String) {
+        self.long = long; self.short = short; self.valueName = value; self.repeatable = repeatable; self.stdout = stdout; self.help = help
     }
 }
 
@@ -26,7 +28,8 @@ struct CommandSpec {
 
     var helpText: String {
         var lines = ["\(summary)", "", "USAGE: \(usage)", "", "OPTIONS:"]
-        let all = options + [OptionSpec("help", short: "h", help: "Show this help.")]
+        let all = options + [OptionSpec("ascii", help: "Print + x > -> instead of ✔ ✘ › → (automatic when the locale is not UTF-8)."),
+                             OptionSpec("help", short: "h", help: "Show this help.")]
         let labels = all.map { o -> String in
             var s = o.short.map { "-\($0), " } ?? "    "
             s += "--\(o.long)"
@@ -98,6 +101,9 @@ struct ParsedArguments {
                 guard i < args.count else { throw UsageError(message: "--\(name) needs a value (\(option.valueName!))") }
                 value = args[i]
                 i += 1
+            }
+            if value == "-", option.valueName?.hasSuffix("FILE") == true || option.valueName?.hasSuffix(".json") == true, !option.stdout {
+                throw UsageError(message: "--\(name) -: '-' (standard input or output) is not supported by 'conform \(spec.name)'; give a file path")
             }
             if !option.repeatable, values[name] != nil {
                 throw UsageError(message: "--\(name) given more than once")

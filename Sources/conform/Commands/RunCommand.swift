@@ -13,9 +13,10 @@ enum RunCommand {
         options: [
             OptionSpec("base-url", value: "URL", help: "Send every suite to this base URL instead of its baseUrl (may carry a path prefix)."),
             OptionSpec("target-name", value: "NAME", help: "Label the target in every report and finding id (default: the base URL's host:port)."),
-            OptionSpec("junit", value: "FILE", help: "Write a JUnit XML report (replaced atomically)."),
-            OptionSpec("markdown", value: "FILE", help: "Write a Markdown report."),
-            OptionSpec("json", value: "FILE", help: "Write the JSON results (format: reports/results.schema.json)."),
+            OptionSpec("junit", value: "FILE", stdout: true, help: "Write a JUnit XML report (replaced atomically; - for standard output)."),
+            OptionSpec("markdown", value: "FILE", stdout: true, help: "Write a Markdown report sized for a PR comment (under 60,000 characters; - for standard output)."),
+            OptionSpec("json", value: "FILE", stdout: true, help: "Write the JSON results (format: reports/results.schema.json; - for standard output)."),
+            OptionSpec("html", value: "FILE", stdout: true, help: "Write one self-contained HTML page with every finding (- for standard output)."),
             OptionSpec("timeout", value: "SECONDS", help: "Per-request timeout (default 30)."),
             OptionSpec("deadline", value: "SECONDS", help: "Whole-run deadline; requests after it are errors (default none)."),
             OptionSpec("concurrency", value: "N", help: "Cases in flight at once (default 4); a walk's pages stay in order."),
@@ -42,12 +43,15 @@ enum RunCommand {
         (a CONNECT tunnel), http_proxy (absolute-form requests), all_proxy, no_proxy/NO_PROXY, as curl reads
         them (docs/tls.md).
 
+        A report FILE of - goes to standard output, and the console lines go to standard error (one - per run).
+
         EXIT CODES:
           0  every check held
           1  a check failed (also when failures and errors mix)
           2  usage or suite error, a required credential variable is unset or cannot be sent in a header, or
              the TLS or proxy settings cannot be used (nothing was sent)
-          3  checks could not run (unreachable, timeouts, TLS, body over --max-body) and none failed
+          3  checks could not run (unreachable, timeouts, TLS, body over --max-body) and none failed,
+             or a report could not be written (requests were sent; a failed check still exits 1)
         With --baseline: 1 means a new or expired failure, or a stale entry without --allow-stale; known
         failures count as accepted; an unusable baseline file is 2 (nothing was sent). "Today" for expiry
         is the UTC date, or CONFORM_TODAY=YYYY-MM-DD (for tests and reproducible CI).

@@ -9,6 +9,7 @@ import Foundation
 ///                                                          ^
 /// 1 suite valid, 1 with problems
 /// ```
+/// The problems go to standard error, the summary line to standard output.
 /// Exit 0 when every suite is valid, 2 otherwise (and for usage errors).
 enum ValidateCommand {
     static let spec = CommandSpec(
@@ -50,7 +51,8 @@ enum ValidateCommand {
                 valid += 1
             case .failed(let failure):
                 invalid += 1
-                Console.out(Console.colorEnabled ? highlight(failure.rendered) : failure.rendered)
+                // Diagnostics go to standard error, as `conform run` prints them; the summary is the result.
+                Console.err(Console.colorEnabled ? highlight(failure.rendered) : failure.rendered)
             }
         }
         let summary = "\(valid) suite\(valid == 1 ? "" : "s") valid, \(invalid) with problems"

@@ -11,6 +11,11 @@ struct DemoRun {
     var reportsDirectory: String
     var driftName: String?
     var verbosity: ConsoleReporter.Verbosity
+    /// `--port N`: the mocks listen on N, N+1, …; nil for free ports.
+    var firstPort: Int? = nil
+
+    /// Where reports go by default: git ignores it, so the README's first command leaves a clone clean.
+    static let defaultReports = "reports/out"
 
     /// The drift shown when none is asked for: one value outside its enum, the easiest failure to read.
     static let preferredDrift = "scale-gp-v5-list-models/enum:InferenceModelVendor"
@@ -59,8 +64,8 @@ struct DemoRun {
         case .survived:
             Console.out(Console.paint("Not caught: no check failed. The rule is a blind spot of the suite.", .red))
         }
-        if driftWritten { Console.out("Drifted run's reports: \(reportsDirectory)/drift-demo/ (junit.xml, report.md, results.json)") }
-        if !written || !driftWritten { return 2 }
+        if driftWritten { Console.out("Drifted run's reports: \(reportsDirectory)/drift-demo/ (junit.xml, report.md, report.html, results.json)") }
+        if !written || !driftWritten { return 3 }
         return conforming.exitCode == 0 && verdict.outcome == .caught ? 0 : 1
     }
 
@@ -75,7 +80,7 @@ struct DemoRun {
     /// reports (and whether they were all written). Nil when the mocks could not start.
     func runAll(_ suites: [Suite], reports: String, verbosity: ConsoleReporter.Verbosity) -> (RunResult, Bool)? {
         let fleet: MockFleet
-        do { fleet = try MockFleet(suites: suites) } catch {
+        do { fleet = try MockFleet(suites: suites, firstPort: firstPort) } catch {
             Console.err("error: the mock could not start: \(error)")
             return nil
         }
@@ -94,7 +99,7 @@ struct DemoRun {
     /// Runs the drifted suite; prints only its failing cases (the first in full), writes drift-demo reports.
     func runDrift(_ suite: Suite, _ drift: Drift) -> (RunResult, Bool)? {
         let fleet: MockFleet
-        do { fleet = try MockFleet(suites: [suite], drift: drift) } catch {
+        do { fleet = try MockFleet(suites: [suite], drift: drift, firstPort: firstPort) } catch {
             Console.err("error: the mock could not start: \(error)")
             return nil
         }
@@ -127,11 +132,12 @@ struct DemoRun {
         return Blocking.wait { await runner.run(fleet.suites) }
     }
 
-    /// Writes junit.xml, report.md and results.json into `directory`, saying where; false when one failed.
+    /// Writes junit.xml, report.md, report.html and results.json into `directory`, saying where; false when one failed.
     private func writeReports(_ result: RunResult, to directory: String) -> Bool {
         var written: [String] = []
-        for (file, render) in [("junit.xml", JUnitReport.render), ("report.md", MarkdownReport.render),
-                               ("results.json", JSONReport.render)] as [(String, (RunResult) -> String)] {
+        let reports: [(String, (RunResult) -> String)] = [("junit.xml", JUnitReport.render), ("report.md", MarkdownReport.render),
+                                                           ("report.html", RunHTML.render), ("results.json", JSONReport.render)]
+        for (file, render) in reports {
             let path = directory + "/" + file
             do {
                 try ReportFile.write(render(result), to: path)
@@ -141,6 +147,6 @@ struct DemoRun {
             }
         }
         if !written.isEmpty, !directory.hasSuffix("drift-demo") { Console.out("Reports: " + written.joined(separator: ", ")) }
-        return written.count == 3
+        return written.count == reports.count
     }
 }

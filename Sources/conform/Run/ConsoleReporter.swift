@@ -1,4 +1,5 @@
 import ConformCore
+import ConformReport
 import Foundation
 
 /// Prints a run as it happens: one line per case with its verdict, failures explained under it, and a
@@ -11,6 +12,8 @@ import Foundation
 ///       expected integer 422, got integer 200: the server accepted a request the contract says it rejects
 ///       rule: suites/v5.json:40:19 (/operations/0/parameterError/status)
 ///       cites: "limit: integer, 1 to 1000"
+///       response: HTTP 200, 2 bytes, application/json
+///         {}
 ///       reproduce: curl -sS -X GET 'http://127.0.0.1:8080/v5/models?limit=1001' -H "x-api-key: $SGP_API_KEY"
 ///
 /// 12 passed, 1 failed, 0 errors, 0 skipped (13 checks in 9 cases, 0.4 s)
@@ -86,6 +89,11 @@ final class ConsoleReporter: @unchecked Sendable {
             case .skipped where verbosity == .verbose: out.append("    - \(check.name) (skipped: \(check.skipReason ?? ""))")
             default: break
             }
+        }
+        // The body of an unexpected status (a 500's `{"error":"internal"}`) is the first evidence anyone wants.
+        if let r = result.response, UnexpectedStatusBody.excerpt(result) != nil {
+            out.append("      response: " + UnexpectedStatusBody.heading(r))
+            out += UnexpectedStatusBody.excerpt(of: r).split(separator: "\n", omittingEmptySubsequences: false).map { "        " + $0 }
         }
         // Retries are worth seeing even when the case passed in the end.
         let retried = result.attempts.contains { $0.waitSeconds != nil }

@@ -11,6 +11,7 @@ struct RunInvocation {
     var junit: String?
     var markdown: String?
     var json: String?
+    var html: String?
     var verbosity: ConsoleReporter.Verbosity
     /// `--baseline FILE` and `--allow-stale`.
     var baseline: String?
@@ -65,7 +66,10 @@ struct RunInvocation {
             options.shard = shard
         }
         if let before = parsed.value("confirm-removals") { options.previousCatalogs = try Self.previousCatalogs(before) }
-        junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json")
+        junit = parsed.value("junit"); markdown = parsed.value("markdown"); json = parsed.value("json"); html = parsed.value("html")
+        if [junit, markdown, json, html].filter({ $0 == "-" }).count > 1 {
+            throw UsageError(message: "only one report can go to standard output (-) per run")
+        }
         verbosity = parsed.flag("quiet") ? .quiet : (parsed.flag("verbose") ? .verbose : .normal)
         baseline = parsed.value("baseline"); allowStale = parsed.flag("allow-stale")
         if allowStale && baseline == nil { throw UsageError(message: "--allow-stale needs --baseline FILE") }
@@ -75,6 +79,7 @@ struct RunInvocation {
 
     /// Loads, preflights, runs, reports. Returns the exit code.
     func execute() -> Int32 {
+        Console.stdoutTakenByReport = [junit, markdown, json, html].contains("-")
         let (suites, problems) = SuiteInputs.load(paths)
         guard problems.isEmpty else {
             for p in problems { Console.err(p) }
@@ -143,6 +148,11 @@ struct RunInvocation {
             result = BaselineClassifier.classify(result, against: accepted.file, file: path, today: accepted.today, allowStale: allowStale)
         }
         reporter.finish()
+        for suiteResult in result.suites {
+            if let suite = suites.first(where: { $0.id == suiteResult.suite }), let hint = PathPrefixHint.hint(for: suite, result: suiteResult) {
+                Console.err(hint)
+            }
+        }
         if verbosity != .quiet { Console.out("") }
         Console.out(reporter.summary(result))
         if result.insecureTLS == true { Console.out(Console.paint(RunResult.insecureTLSWarning, .red)) }
@@ -150,8 +160,9 @@ struct RunInvocation {
         if options.previousCatalogs != nil { CatalogConsole.lines(result).forEach(Console.out) }
         var writeFailed = false
         for (flag, path, render) in [("JUnit", junit, JUnitReport.render), ("Markdown", markdown, MarkdownReport.render),
-                                     ("JSON", json, JSONReport.render)] as [(String, String?, (RunResult) -> String)] {
+                                     ("JSON", json, JSONReport.render), ("HTML", html, RunHTML.render)] as [(String, String?, (RunResult) -> String)] {
             guard let path else { continue }
+            if path == "-" { Console.report(render(result)); continue }
             do {
                 try ReportFile.write(render(result), to: path)
                 Console.out("\(flag) report: \(path)")
@@ -160,7 +171,9 @@ struct RunInvocation {
                 writeFailed = true
             }
         }
-        if writeFailed && result.exitCode == 0 { return 2 }
+        // Requests went out, so never 2 ("nothing was sent"): a lost report makes the run incomplete (3),
+        // unless a check failed (1 says more).
+        if writeFailed && result.exitCode == 0 { return 3 }
         return result.exitCode
     }
 }
