@@ -26,7 +26,7 @@ public struct SpecChangeReport: Sendable {
 
     /// Console lines: level, rule, operation and subject; the message; both locations.
     public var text: [String] {
-        var lines: [String] = []
+        var lines: [String] = [title]
         for c in changes {
             lines.append("\(c.level.description.padding(toLength: 4, withPad: " ", startingAt: 0)) \(c.rule.id)  \(c.operation)\(c.subject.isEmpty ? "" : "  " + c.subject)")
             lines.append("     \(c.message)  [old \(Self.place(c.old)) · new \(Self.place(c.new))]  id \(c.id)")

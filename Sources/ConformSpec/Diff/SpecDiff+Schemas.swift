@@ -10,6 +10,7 @@ extension SpecDiff {
         let pair = a.node.identity + "|" + b.node.identity
         guard !visited.contains(pair) else { return }
         visited.insert(pair)
+        reached.insert(a.node.identity)
         defer { visited.remove(pair) }
         let subject = path.isEmpty ? status : "\(status) \(path)"
         let ol = old.documents.location(of: os), nl = new.documents.location(of: ns)

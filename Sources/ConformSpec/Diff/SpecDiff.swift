@@ -21,12 +21,26 @@ public struct SpecDiff {
     var changes: [SpecChange] = []
     /// Pairs of schema nodes being compared on the current path (recursive schemas end).
     var visited: Set<String> = []
+    /// Schema nodes (old side) an operation comparison reached: components compared on their own are the others.
+    var reached: Set<String> = []
 
-    /// Every change from `old` to `new`, in operation order.
-    public static func compare(old: Side, new: Side) throws(SpecError) -> [SpecChange] {
+    /// Every change from `old` to `new`, in operation order; with `components`, then the
+    /// `components.schemas` both documents name alike that no compared operation reached (operation
+    /// `components`): two documents that share a schema but not an operation still show its drift.
+    public static func compare(old: Side, new: Side, components: Bool = false) throws(SpecError) -> [SpecChange] {
         var diff = SpecDiff(old: old, new: new)
         try diff.run()
+        if components { try diff.compareComponents() }
         return diff.changes
+    }
+
+    mutating func compareComponents() throws(SpecError) {
+        guard let a = old.documents.root.member("components")?.member("schemas"),
+              let b = new.documents.root.member("components")?.member("schemas") else { return }
+        for (name, os) in a.members {
+            guard let ns = b.member(name), !reached.contains(try old.documents.resolve(os).identity) else { continue }
+            try compareSchema(os, ns, operation: "components", status: "schemas." + name, path: "")
+        }
     }
 
     mutating func run() throws(SpecError) {

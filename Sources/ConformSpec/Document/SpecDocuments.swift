@@ -49,7 +49,7 @@ public final class SpecDocuments {
                 guard FileManager.default.fileExists(atPath: path) else {
                     throw error("$ref \"\(ref)\": file \(path) does not exist", at: node.member("$ref") ?? node)
                 }
-                files[fileKey] = try DocumentReader.read(path: (path as NSString).standardizingPath)
+                files[fileKey] = try DocumentReader.read(path: Self.collapsed(path))
             }
         }
         let decoded = fragment.removingPercentEncoding ?? fragment
@@ -72,6 +72,17 @@ public final class SpecDocuments {
             current = try target(of: ref, from: current)
         }
         return current
+    }
+
+    /// `a/b/../c` → `a/c`, keeping leading `..` (paths in messages read as the user would write them).
+    static func collapsed(_ path: String) -> String {
+        var out: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." { continue }
+            if part == "..", let last = out.last, last != "..", !last.isEmpty { out.removeLast(); continue }
+            out.append(part)
+        }
+        return out.joined(separator: "/")
     }
 
     static func key(_ path: String) -> String {

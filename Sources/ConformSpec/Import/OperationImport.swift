@@ -9,7 +9,8 @@ struct OperationImport {
 
     struct Built {
         var operation: JSONValue
-        var defaultCase: JSONValue
+        /// The default case, then one case per documented value of each small query enum.
+        var cases: [JSONValue]
         var walk: JSONValue?
         /// Why there is a walk of this style, or why there is none.
         var paginationNote: String
@@ -102,8 +103,39 @@ struct OperationImport {
         if !probeQuery.isEmpty { casePairs.append(("query", .object(JSONObject(probeQuery)))) }
         if !probePath.isEmpty { casePairs.append(("path", .object(JSONObject(probePath)))) }
         casePairs.append(("expect", .object(JSONObject([("status", .array([JSONValue(successCode)]))]))))
-        return Built(operation: .object(JSONObject(pairs)), defaultCase: .object(JSONObject(casePairs)), walk: walk,
+        let valueCases = try enumValueCases(successCode: successCode, probeQuery: probeQuery, probePath: probePath)
+        return Built(operation: .object(JSONObject(pairs)), cases: [.object(JSONObject(casePairs))] + valueCases, walk: walk,
                      paginationNote: "\(op.key): \(pagination.note)", notes: notes)
+    }
+
+    /// "accepts view=ModelGroup": every documented value of a query enum of at most 8 values but the first
+    /// (the generated `enum-first` probe sends that one) must be accepted; views and filters that add members
+    /// to the answer are exercised this way.
+    private func enumValueCases(successCode: Int, probeQuery: [(String, JSONValue)], probePath: [(String, JSONValue)]) throws(SpecError) -> [JSONValue] {
+        var out: [JSONValue] = []
+        for p in operation.parameters where p.location == "query" {
+            guard let s = p.schema else { continue }
+            var f = try SchemaFacts(s, documents: documents)
+            let isArray = f.types == ["array"]
+            if isArray, let items = f.items { f = try SchemaFacts(items, documents: documents) }
+            guard let values = f.enumValues, values.count >= 2, values.count <= 8 else { continue }
+            for v in values.dropFirst() {
+                let text = v.stringValue ?? JSONWriter.write(v)
+                let token = String(text.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
+                var pairs: [(String, JSONValue)] = [
+                    ("id", .string("\(id).\(p.name).\(token)")), ("name", .string("accepts \(p.name)=\(text)")),
+                    ("description", .string("\(cite(f.enumNode ?? f.node)): \(p.name) value \(JSONWriter.write(v)) is documented, so it is accepted")),
+                    ("operation", .string(id)),
+                ]
+                var query = probeQuery.filter { $0.0 != p.name }
+                query.append((p.name, isArray ? .array([v]) : v))
+                pairs.append(("query", .object(JSONObject(query))))
+                if !probePath.isEmpty { pairs.append(("path", .object(JSONObject(probePath)))) }
+                pairs.append(("expect", .object(JSONObject([("status", .array([JSONValue(successCode)]))]))))
+                out.append(.object(JSONObject(pairs)))
+            }
+        }
+        return out
     }
 
     /// The schema with its "or null" removed: `null` out of `type` lists, `{type: null}` out of `anyOf`/`oneOf`

@@ -34,7 +34,7 @@ public struct SuiteImporter {
             let id = operationID(op, used: &usedIDs)
             let built = try OperationImport(operation: op, id: id, collector: collector, documents: documents).build()
             ops.append(built.operation)
-            cases.append(built.defaultCase)
+            cases += built.cases
             if let w = built.walk { walks.append(w) }
             notes.append(built.paginationNote)
             notes += built.notes

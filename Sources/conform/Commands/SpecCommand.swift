@@ -20,7 +20,9 @@ enum SpecCommand {
         discussion: """
             OLD and NEW are OpenAPI 3.0 or 3.1 documents in YAML or JSON (one file, a tree of files joined by relative
             $refs, or a Markdown page holding the document in a ```yaml fence). Rule ids are oasdiff's where a rule
-            matches one; docs/spec-drift.md lists them with their levels.
+            matches one; docs/spec-drift.md lists them with their levels. Without --operation, schemas both documents
+            name alike under components.schemas that no compared operation reaches are compared too (operation
+            "components"), so two pages that share a schema but not an operation still show its drift.
 
             EXIT CODES:
               0  no change at or above --fail-on (default ERR)
@@ -100,7 +102,8 @@ enum SpecCommand {
                 let new = try OpenAPIDocument(path: parsed.positional[1])
                 let selectors = parsed.all("operation")
                 changes = try SpecDiff.compare(old: .init(documents: old.documents, operations: try old.select(selectors, lenient: true)),
-                                               new: .init(documents: new.documents, operations: try new.select(selectors, lenient: true)))
+                                               new: .init(documents: new.documents, operations: try new.select(selectors, lenient: true)),
+                                               components: selectors.isEmpty)
                 title = "Spec diff: \(parsed.positional[0]) → \(parsed.positional[1])"
             } else {
                 let suitePath = parsed.positional[0], specPath = parsed.value("spec")!
