@@ -51,6 +51,14 @@ grep -A1 -E '^(ERR|WARN) ' "$out/diff.txt" | head -8; tail -1 "$out/diff.txt"
 grep -q 'enum value \\"xai\\"' "$out/diff.json" || { echo "spec diff did not report the vendor xai"; exit 1; }
 grep -q 'response-property-enum-value-added' "$out/diff.json" || { echo "no response-property-enum-value-added"; exit 1; }
 
+echo "--- bad input exits 2 with a positioned error"
+set +e
+"$bin" spec diff specs/scale-gp-v5-list-models.openapi.yaml "$out/missing.yaml" 2>"$out/err.txt"; c1=$?
+"$bin" spec diff specs/scale-gp-v5-list-models.openapi.yaml specs/scale-gp-v5-list-models.openapi.yaml --fail-on BAD 2>/dev/null; c2=$?
+set -e
+[ "$c1" = 2 ] && [ "$c2" = 2 ] || { echo "expected exit 2 for a missing document and a bad --fail-on, got $c1 and $c2"; exit 1; }
+cat "$out/err.txt"
+
 echo "--- spec check: every shipped suite against its source document"
 check() { "$bin" spec check "suites/$1" --spec "$2" --ignore specs/spec-check.ignore.json "${@:3}"; }
 check scale-gp-v4-list-models.json "$shared/seeds/scale-gp-v4-list-models.openapi.txt"
