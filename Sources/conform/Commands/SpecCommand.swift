@@ -101,6 +101,10 @@ enum SpecCommand {
                 let old = try OpenAPIDocument(path: parsed.positional[0])
                 let new = try OpenAPIDocument(path: parsed.positional[1])
                 let selectors = parsed.all("operation")
+                // An operation may exist in one version only (that is a change), but not in neither.
+                for selector in selectors where (try? old.select([selector])) == nil && (try? new.select([selector])) == nil {
+                    _ = try new.select([selector])
+                }
                 changes = try SpecDiff.compare(old: .init(documents: old.documents, operations: try old.select(selectors, lenient: true)),
                                                new: .init(documents: new.documents, operations: try new.select(selectors, lenient: true)),
                                                components: selectors.isEmpty)
