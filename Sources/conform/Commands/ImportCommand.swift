@@ -34,7 +34,7 @@ enum ImportCommand {
     static func run(_ args: [String]) -> Int32 {
         guard let sub = args.first, sub != "--help", sub != "-h" else {
             if args.first == nil { Console.err("error: 'import' needs a format: openapi\n" + usage); return 2 }
-            Console.out("conform import — generate suites\n\nFORMATS:\n  openapi   " + spec.summary + "\n\n" + spec.helpText)
+            Console.out("conform import — generate suites\n\nSUBCOMMANDS:\n  openapi   " + spec.summary + "\n\n" + spec.helpText)
             return 0
         }
         guard sub == "openapi" else {
