@@ -188,13 +188,21 @@ struct OperationImport {
 }
 
 extension SuiteImporter {
+    /// The first top-level array member of the success body whose name an expression can read bare
+    /// (`items`, `data`, `models`; not `1_clicks`).
     static func listMember(of op: SpecOperation, documents: SpecDocuments) throws(SpecError) -> (name: String, items: SchemaFacts)? {
         guard let schema = op.success?.schema else { return nil }
         let facts = try SchemaFacts(schema, documents: documents)
-        for (name, p) in facts.properties {
+        for (name, p) in facts.properties where isPlainName(name) {
             let f = try SchemaFacts(p, documents: documents)
             if f.types == ["array"], let items = f.items { return (name, try SchemaFacts(items, documents: documents)) }
         }
         return nil
+    }
+
+    /// A name an expression reads bare: a letter or `_`, then letters, digits and `_`.
+    static func isPlainName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || (first.properties.isAlphabetic && first.isASCII) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
     }
 }

@@ -48,11 +48,11 @@ struct Pagination {
         let body = try SchemaFacts(op.success!.schema!, documents: documents)
         // A total or a has-more flag at the top level or one object down (`meta.total`).
         var total: String?, hasMore: String?
-        for (name, p) in body.properties {
+        for (name, p) in body.properties where SuiteImporter.isPlainName(name) {
             if total == nil, totalNames.contains(name) { total = name }
             if hasMore == nil, hasMoreNames.contains(name) { hasMore = name }
             let f = try SchemaFacts(p, documents: documents)
-            for (inner, _) in f.properties {
+            for (inner, _) in f.properties where SuiteImporter.isPlainName(inner) {
                 if total == nil, totalNames.contains(inner) { total = name + "." + inner }
                 if hasMore == nil, hasMoreNames.contains(inner) { hasMore = name + "." + inner }
             }

@@ -85,8 +85,10 @@ final class SchemaCollector {
                 for c in child.elements { list.append(try convert(c)) }
                 out.append((key, .array(list)))
             case .schemaMap?:
+                // Some documents (DigitalOcean's) put a JSON Reference where the whole map goes: `properties: {$ref: …}`.
+                let mapNode = child.value["$ref"] != nil ? try documents.resolve(child) : child
                 var map: [(String, JSONValue)] = []
-                for (name, c) in child.members { map.append((name, try convert(c))) }
+                for (name, c) in mapNode.members { map.append((name, try convert(c))) }
                 out.append((key, .object(JSONObject(map))))
             case .other?:
                 switch key {

@@ -52,7 +52,11 @@ public struct SchemaFacts {
             enumValues = [c.value]; enumNode = c
         }
         format = v["format"]?.stringValue
-        for (name, p) in resolved.member("properties")?.members ?? [] { properties.append((name, p)) }
+        if let map = resolved.member("properties") {
+            // `properties: {$ref: …}` (a reference in place of the whole map, as DigitalOcean writes it).
+            let members = map.value["$ref"] != nil ? try documents.resolve(map) : map
+            for (name, p) in members.members { properties.append((name, p)) }
+        }
         for r in v["required"]?.arrayValue ?? [] { if let s = r.stringValue { required.insert(s) } }
         items = resolved.member("items")
         additionalProperties = resolved.member("additionalProperties")
