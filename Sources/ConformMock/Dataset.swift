@@ -21,6 +21,9 @@ struct Dataset {
     private let drift: SchemaDrift?
     /// The item the schema drift applies to (nil: none of them reaches it).
     private(set) var armedIndex: Int?
+    /// The armed item as it was before the drift broke it: filters and orderings treat the drifted item as
+    /// they treat this one, so the drift shows exactly where the conforming item would have.
+    private(set) var armedOriginal: JSONObject?
     private var idIndex: [String: Int] = [:]
     private var canonicals: [JSONObject?] = []
     private let validator: SchemaValidator
@@ -48,6 +51,7 @@ struct Dataset {
         for t in traces { for s in t.sites where seen.insert(s).inserted { sites.append(s) }; visited.formUnion(t.visited) }
         if let drift, let k = traces.firstIndex(where: { $0.visited.contains(drift.location) }) {
             armedIndex = k
+            armedOriginal = items[k]
             var trace = SynthesisTrace()
             (items[k], canonicals[k]) = build(k, armed: true, force: force, trace: &trace)
         }
@@ -71,12 +75,6 @@ struct Dataset {
         var item = synth.value(itemSchema, key: key, force: force.union([idMember]), trace: &trace).objectValue ?? JSONObject()
         Self.assignIdentity(&item, index: k, key: key, idMember: idMember, itemSchema: itemSchema, document: document, drift: armedDrift)
         if let canonical { overlay(&item, from: canonical, schema: itemSchema, drift: armedDrift) }
-        for member in Self.creatorMembers where item[member]?.stringValue != nil
-            && !SchemaPath.isTouched([member], from: itemSchema, in: document, by: armedDrift)
-            && validator.isValid(.string(Self.creators[k % 3]), schemaAt: SchemaPath.locate([member], from: itemSchema, in: document)?.member ?? .root) {
-            item[member] = .string(Self.creators[k % 3])
-        }
-        Self.linkIdentifiers(&item)
         return (item, canonical)
     }
 
@@ -91,18 +89,26 @@ struct Dataset {
         }
     }
 
-    /// Members naming an object's creator: filled from a pool of three users, so "created by me" views
-    /// (the first user) and "shared with me" views (the others) both have items.
-    static let creatorMembers = ["user_id", "created_by_user_id", "owner_id"]
-    static let creators = ["user-7f3a01", "user-2c9b44", "user-e41d87"]
-
-    /// `X_id` names the `X` object's `id` (`user_id` and `user.id`, `model_group_id` and `model_group.id`).
-    static func linkIdentifiers(_ item: inout JSONObject) {
-        for name in item.keys where name.hasSuffix("_id") {
-            let object = String(name.dropLast(3))
-            guard case .string(let id)? = item[name], case .object(var nested)? = item[object], case .string? = nested["id"] else { continue }
-            nested["id"] = .string(id)
-            item[object] = .object(nested)
+    /// Applies the operation's per-item rules to every item (values of a drifted member are left broken),
+    /// validating each change against the item schema: a repair the schema rejects is not kept.
+    mutating func repair(using repairs: [ItemRepair], schema: JSONPointer) {
+        guard !repairs.isEmpty else { return }
+        let document = self.document
+        let seed = self.seed
+        let fresh: (ValueScope.Place) -> JSONValue? = { place in
+            guard case .variable(_, let path) = place, let pointer = SchemaPath.locate(path, from: schema, in: document)?.member else { return nil }
+            var trace = SynthesisTrace()
+            return Synthesizer(document: document).value(pointer, key: SeededRandom(seed).child("repair").child(path.joined(separator: ".")),
+                                                         member: path.last, trace: &trace)
+        }
+        for k in items.indices where k != armedIndex {
+            var item = items[k]
+            for r in repairs { item = r.apply(item, fresh: fresh) }
+            if item != items[k], validator.isValid(.object(item), schemaAt: schema) { items[k] = item }
+        }
+        if var twin = armedOriginal {
+            for r in repairs { twin = r.apply(twin, fresh: fresh) }
+            armedOriginal = twin
         }
     }
 
@@ -114,7 +120,6 @@ struct Dataset {
     func getObject(_ k: Int, listed: JSONObject? = nil) -> JSONObject {
         guard let g = getSchema, var object = canonicals[k] else { return listed ?? items[k] }
         overlay(&object, from: listed ?? items[k], schema: g, drift: k == armedIndex ? drift : nil)
-        Self.linkIdentifiers(&object)
         return object
     }
 

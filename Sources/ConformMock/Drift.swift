@@ -7,61 +7,45 @@ public struct Drift: Sendable, Hashable {
     public enum Effect: Sendable, Hashable {
         /// A schema rule broken at one schema location (in the first object that reaches it).
         case schema(SchemaDrift)
-        /// `total` one less than the items on the page.
+        /// The walk's total one less than the items it lists (`unionEqualsTotal`).
         case totalTooSmall(operation: String)
-        /// One item more than the page size.
+        /// One item more than the page size (`fullPages`).
         case oneTooMany(operation: String)
-        /// The page number echoed one too high.
-        case wrongPageEcho(operation: String)
-        /// The page size echoed one too high.
-        case wrongSizeEcho(operation: String)
-        /// `has_more` inverted.
+        /// The walk's has-more flag inverted (`hasMoreConsistent`).
         case hasMoreFlipped(operation: String)
-        /// The page count one too high.
-        case pagesWrong(operation: String)
-        /// No `next` link although a next page exists.
+        /// No next link although a next page exists (`linksConsistent`).
         case nextLinkMissing(operation: String)
-        /// No `previous` link although a previous page exists.
+        /// No previous link although a previous page exists (`linksConsistent`).
         case previousLinkMissing(operation: String)
-        /// Each page after the first starts with the previous page's last item.
+        /// Each page after the first starts with the previous page's last item (`noDuplicateIds`).
         case repeatItem(operation: String)
-        /// A page past the end repeats the last page.
+        /// A page past the end repeats the last page (`pastEndEmpty`).
         case pastEndNotEmpty(operation: String)
-        /// The total grows with the page number.
+        /// The total grows with the page number (`stableTotal`).
         case unstableTotal(operation: String)
-        /// The last item of a page is a copy of its first.
-        case duplicateInPage(operation: String)
+        /// The invariant at this pointer is made false on every answer it applies to: the counterexample
+        /// `InvariantBreaker` builds from its parsed tree.
+        case invariant(JSONPointer)
         /// An out-of-bound value of the parameter is accepted with 200.
         case boundAccepted(operation: String, parameter: String)
         /// An unknown enum value of the parameter is accepted with 200.
         case enumParamAccepted(operation: String, parameter: String)
         /// A value of the wrong type for the parameter is accepted with 200.
         case typeParamAccepted(operation: String, parameter: String)
-        /// The filter parameter is ignored.
-        case filterIgnored(operation: String, parameter: String)
-        /// The sort parameter is ignored.
-        case sortIgnored(operation: String, parameter: String)
-        /// The search parameter is ignored.
-        case searchIgnored(operation: String, parameter: String)
-        /// The view parameter adds nothing.
-        case viewIgnored(operation: String, parameter: String)
         /// Requests without a valid credential are served.
         case authNotEnforced
         /// The success response is sent as `text/plain`.
         case textPlain(operation: String)
         /// Get-by-id answers an object that disagrees with the listed one.
         case wrongObject(operation: String)
-        /// Integer timestamps of listed items in milliseconds instead of seconds.
-        case timestampsInMilliseconds(operation: String)
-        /// `X.id` of listed items no longer equals their `X_id`.
-        case unlinkedIdentifiers(operation: String)
     }
 
     /// `drop-required:InferenceModel.model_vendor`, `total-too-small:list`: unique within a suite.
     public var name: String
     /// What it breaks, for people: "items lack the required member model_vendor".
     public var breaks: String
-    /// The check kind the runner should report (`schema.required`, `invariant`, `walk.noDuplicateIds`, …).
+    /// The check kind the runner should report (`schema.required`, `invariant`, `walk.noDuplicateIds`, …):
+    /// a `CheckKind` id, or `schema.<keyword>`.
     public var expectedCheck: String
     /// The rule in the suite document the drift breaks, when one place holds it.
     public var rulePointer: JSONPointer?

@@ -36,7 +36,7 @@ public final class MockApp: @unchecked Sendable {
         winners = best.mapValues(\.service)
         for (s, service) in services.enumerated() {
             for route in service.routes where route.isGet {
-                guard let listID = route.dataset, let listRoute = service.routes.first(where: { $0.operation.id == listID && $0.profile != nil }),
+                guard let listID = route.dataset, let listRoute = service.routes.first(where: { $0.operation.id == listID && $0.shape != nil }),
                       let winner = winners[listRoute.key], winner != s,
                       let foreign = services[winner].routes.first(where: { $0.key == listRoute.key })?.dataset else { continue }
                 service.foreignLists[route.operation.id] = (services[winner], foreign)

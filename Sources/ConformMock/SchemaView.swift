@@ -62,6 +62,19 @@ struct SchemaView {
         schema = merged
     }
 
+    /// Where `keyword` is written for the schema at `pointer`: in the schema itself, or in the `allOf` part or
+    /// `$ref` target it was merged from.
+    static func keywordPointer(_ keyword: String, in pointer: JSONPointer, document: JSONValue, depth: Int = 0) -> JSONPointer? {
+        guard depth < 32, case .object(let o)? = pointer.resolve(in: document) else { return nil }
+        if o[keyword] != nil { return pointer.appending(keyword) }
+        if case .string(let ref)? = o["$ref"], ref.hasPrefix("#"), let target = JSONPointer(String(ref.dropFirst())),
+           let found = keywordPointer(keyword, in: target, document: document, depth: depth + 1) { return found }
+        for k in (o["allOf"]?.arrayValue ?? []).indices {
+            if let found = keywordPointer(keyword, in: pointer.appending("allOf").appending(k), document: document, depth: depth + 1) { return found }
+        }
+        return nil
+    }
+
     /// `type` as a list (`"string"` → `["string"]`), without `null` unless it is the only one.
     var types: [String] {
         let all: [String]

@@ -4,14 +4,15 @@ extension SuiteService {
     /// The answer to an authorised request for `route`.
     func respond(_ request: HTTPServerRequest, route: Route, pathParams: [String: String]) -> HTTPServerResponse {
         let op = route.operation
-        let (values, errors) = parameters(request, op)
+        let (_, errors) = parameters(request, op)
         if !errors.isEmpty, let pe = op.parameterError {
             return finish(.json(pe.status, errorBody(pe.schemaPointer ?? op.response(for: pe.status)?.schemaPointer,
                                                      detail: .array(errors))), op)
         }
         let status = op.successResponse?.status ?? 200
-        if let profile = route.profile, let key = route.dataset, let data = datasets[key] {
-            return finish(.json(status, listBody(request, op, profile, data, values)), op)
+        let served = ServedRequest(request, operation: op, suite: suite)
+        if let shape = route.shape, let key = route.dataset, let data = datasets[key] {
+            return finish(.json(status, ListResponder(service: self, shape: shape, served: served, http: request).body(data)), op)
         }
         if route.isGet, let key = route.dataset, let data = datasets[key] {
             let id = pathParams.values.first ?? ""
@@ -20,16 +21,26 @@ extension SuiteService {
             if let k = (listing ?? data).index(of: id), k < data.count {
                 var object = data.getObject(k, listed: listing?.items[k])
                 if drift?.effect == .wrongObject(operation: op.id) { object = Self.disagree(object, agree: agreeMembers(op)) }
-                return finish(.json(status, .object(object)), op)
+                return finish(.json(status, settle(.object(object), op, served)), op)
             }
-            if anyID { return finish(.json(status, .object(data.anyObject(id: id))), op) }
+            if anyID { return finish(.json(status, settle(.object(data.anyObject(id: id)), op, served)), op) }
             return .json(404, errorBody(op.response(for: 404)?.schemaPointer, detail: .string("Not Found")))
         }
         var trace = SynthesisTrace()
         let body = op.successResponse?.schemaPointer.map {
             bodySynthesizer.value($0, key: SeededRandom(seed).child("body").child($0.description), trace: &trace)
         } ?? .object(JSONObject())
-        return finish(.json(status, body), op)
+        return finish(.json(status, settle(body, op, served)), op)
+    }
+
+    /// A body that is not a list page, with the operation's invariants solved and the invariant drift applied.
+    private func settle(_ body: JSONValue, _ op: ConformCore.Operation, _ served: ServedRequest) -> JSONValue {
+        guard let schema = op.successResponse?.schemaPointer else { return body }
+        var out = solve(body, schema: schema, served: served, itemsPath: nil, fixed: [])
+        if case .invariant(let pointer)? = drift?.effect, let inv = served.invariants.first(where: { $0.invariant.pointer == pointer })?.invariant {
+            out = InvariantBreaker(served: served, itemsPath: nil, invariant: inv).breakIt(out, catalog: [])
+        }
+        return out
     }
 
     /// The 401 (or first documented rejection status) with a body of the documented shape.

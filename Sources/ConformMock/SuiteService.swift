@@ -1,6 +1,6 @@
 import ConformCore
 
-/// One suite as the mock serves it: its routes under the suite's base path, the list profiles and the
+/// One suite as the mock serves it: its routes under the suite's base path, the list shapes and the
 /// datasets behind them, and the drift in effect (when it belongs to this suite).
 final class SuiteService: @unchecked Sendable {
     /// One operation at its full path (`/api` + `/models/list`).
@@ -9,7 +9,7 @@ final class SuiteService: @unchecked Sendable {
         /// Literal segments, or nil for a `{parameter}` segment (its name in `parameterNames`).
         let segments: [String?]
         let parameterNames: [Int: String]
-        let profile: ListProfile?
+        let shape: ListShape?
         /// The dataset key (a list operation id) when the route lists or fetches dataset objects.
         let dataset: String?
         let isGet: Bool
@@ -32,6 +32,8 @@ final class SuiteService: @unchecked Sendable {
     let seed: UInt64
     let drift: Drift?
     let anyID: Bool
+    /// The one schema validator of the suite (`SuiteFile.makeSchemaValidator()`), the mock's oracle.
+    let validator: SchemaValidator
     private(set) var routes: [Route] = []
     private(set) var datasets: [String: Dataset] = [:]
     /// Drift sites of wrappers and error bodies (datasets hold their own).
@@ -55,25 +57,28 @@ final class SuiteService: @unchecked Sendable {
         self.drift = drift?.suite == suite.id ? drift : nil
         let doc = suite.file.document
         let validator = suite.file.makeSchemaValidator()
+        self.validator = validator
         let base = suite.basePath.split(separator: "/").map(String.init)
-        var profiles: [String: ListProfile] = [:]
-        for op in suite.operations { if let p = ListProfile(operation: op, suite: suite) { profiles[op.id] = p } }
-        // A get-by-id operation: path parameters and no list profile. Its dataset is the list it is fetched from.
+        var shapes: [String: ListShape] = [:]
+        for op in suite.operations { if let p = ListShape(operation: op, suite: suite) { shapes[op.id] = p } }
+        // A get-by-id operation: path parameters and no list shape. Its dataset is the list it is fetched from.
         var getOf: [String: String] = [:]
-        for op in suite.operations where profiles[op.id] == nil && op.path.contains("{") {
+        for op in suite.operations where shapes[op.id] == nil && op.path.contains("{") {
             let viaCross = suite.crossChecks.first { $0.fetchOperation == op.id }?.listOperation
-            let viaPath = suite.operations.first { l in profiles[l.id] != nil && op.path.hasPrefix(l.path + "/") }?.id
+            let viaPath = suite.operations.first { l in shapes[l.id] != nil && op.path.hasPrefix(l.path + "/") }?.id
             getOf[op.id] = viaCross ?? viaPath ?? op.id
         }
         let schemaDrift = self.drift?.schemaDrift
         for op in suite.operations {
             let dataKey: String?
-            if let profile = profiles[op.id] {
+            if let shape = shapes[op.id] {
                 dataKey = op.id
                 if datasets[op.id] == nil {
                     let get = getOf.first { $0.value == op.id }.flatMap { suite.operation($0.key)?.successResponse?.schemaPointer }
-                    datasets[op.id] = Dataset(document: doc, validator: validator, itemSchema: profile.itemSchema, getSchema: get, idMember: profile.itemID,
-                                              force: Set(profile.viewMembers.values), count: models, seed: seed, drift: schemaDrift)
+                    var data = Dataset(document: doc, validator: validator, itemSchema: shape.itemSchema, getSchema: get, idMember: shape.itemID,
+                                       force: [], count: models, seed: seed, drift: schemaDrift)
+                    data.repair(using: Self.itemRepairs(op, shape, suite: suite), schema: shape.itemSchema)
+                    datasets[op.id] = data
                 }
             } else if let key = getOf[op.id] {
                 dataKey = key
@@ -95,8 +100,8 @@ final class SuiteService: @unchecked Sendable {
                     segments.append(String(part))
                 }
             }
-            routes.append(Route(operation: op, segments: segments, parameterNames: names, profile: profiles[op.id], dataset: dataKey,
-                                isGet: profiles[op.id] == nil && dataKey != nil))
+            routes.append(Route(operation: op, segments: segments, parameterNames: names, shape: shapes[op.id], dataset: dataKey,
+                                isGet: shapes[op.id] == nil && dataKey != nil))
         }
         for d in datasets.values { datasetLocations.formUnion(d.visited) }
         surveyBodies()
@@ -123,7 +128,7 @@ final class SuiteService: @unchecked Sendable {
         var out: [(JSONPointer, Set<String>)] = []
         for route in routes {
             let op = route.operation
-            if let p = route.profile { out.append((p.wrapperSchema, [p.itemsMember])) }
+            if let p = route.shape { out.append((p.wrapperSchema, Set(p.itemsPath.prefix(1)))) }
             else if route.dataset == nil, let s = op.successResponse?.schemaPointer { out.append((s, [])) }
             if let e = op.parameterError?.schemaPointer ?? op.parameterError.flatMap({ op.response(for: $0.status)?.schemaPointer }) { out.append((e, [])) }
             if let nf = op.response(for: 404)?.schemaPointer { out.append((nf, [])) }

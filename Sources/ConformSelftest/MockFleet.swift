@@ -54,7 +54,7 @@ public final class MockFleet: @unchecked Sendable {
     }
 
     /// A credential no real service issued: fresh per fleet, so nothing can depend on its value.
-    static func testCredential() -> String {
+    public static func testCredential() -> String {
         "conform-test-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
     }
 }

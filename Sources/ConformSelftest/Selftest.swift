@@ -55,7 +55,10 @@ public struct Selftest: Sendable {
         } catch {
             return SuiteSelftest(suite: suite, conforming: nil, problem: "the mock could not start: \(error)", verdicts: [])
         }
+        let all = DriftCatalog.drifts(for: suite)
         let drifts = self.drifts(for: suite)
+        let rules = RuleInventory.rules(of: suite, drifts: all)
+        let unsatisfied = MockOracle.problems(suite)
         let onDrift = self.onDrift
         let verdicts = await Self.boundedMap(drifts, limit: concurrency) { drift in
             do {
@@ -67,7 +70,7 @@ public struct Selftest: Sendable {
                 return DriftVerdict(drift: drift, problem: "the mock could not start: \(error)")
             }
         }
-        return SuiteSelftest(suite: suite, conforming: conforming, verdicts: verdicts)
+        return SuiteSelftest(suite: suite, conforming: conforming, verdicts: verdicts, rules: rules, unsatisfied: unsatisfied)
     }
 
     /// Options for one run: its own deadline, no retries (the mock never asks for one; a retry only hides a

@@ -10,14 +10,26 @@ public struct SuiteSelftest: Sendable {
     public var problem: String?
     /// One verdict per drift of `DriftCatalog.drifts(for: suite)` that was selected, in catalog order.
     public var verdicts: [DriftVerdict]
+    /// Every rule of the suite (`RuleInventory`), with its drifts or why it has none.
+    public var rules: [SuiteRule]
+    /// Rules the conforming mock could not satisfy (`MockOracle`): the mock says so instead of serving them broken.
+    public var unsatisfied: [String]
 
-    public init(suite: Suite, conforming: SuiteResult?, problem: String? = nil, verdicts: [DriftVerdict]) {
+    public init(suite: Suite, conforming: SuiteResult?, problem: String? = nil, verdicts: [DriftVerdict], rules: [SuiteRule] = [],
+                unsatisfied: [String] = []) {
         self.suite = suite; self.conforming = conforming; self.problem = problem; self.verdicts = verdicts
+        self.rules = rules; self.unsatisfied = unsatisfied
     }
+
+    /// How each rule fared.
+    public var coverage: [RuleCoverage] { RuleCoverage.of(rules, verdicts: verdicts) }
+
+    /// The coverage figure of this suite.
+    public var coverageFigure: CoverageFigure { CoverageFigure(coverage) }
 
     /// Whether the conforming mock passed the suite: something ran, nothing failed, nothing errored.
     public var conformingPassed: Bool {
-        guard let conforming, problem == nil else { return false }
+        guard let conforming, problem == nil, unsatisfied.isEmpty else { return false }
         let t = conforming.counts
         return t.failed == 0 && t.errors == 0 && t.passed > 0
     }
@@ -73,8 +85,15 @@ public struct SelftestResult: Sendable {
     /// All outcomes added up.
     public var counts: SelftestCounts { suites.reduce(SelftestCounts()) { $0 + $1.counts } }
 
-    /// 0 when every conforming run passed and no drift survived, else 1.
-    public var exitCode: Int32 {
-        suites.allSatisfy({ $0.conformingPassed && $0.survivors.isEmpty }) ? 0 : 1
+    /// 0 when every conforming run passed, no drift survived and every suite's rule coverage reaches
+    /// `minimumCoverage` (percent); else 1.
+    public func exitCode(minimumCoverage: Double = 0) -> Int32 {
+        suites.allSatisfy({ $0.conformingPassed && $0.survivors.isEmpty && $0.coverageFigure.percent + 1e-9 >= minimumCoverage }) ? 0 : 1
     }
+
+    /// `exitCode(minimumCoverage: 0)`.
+    public var exitCode: Int32 { exitCode() }
+
+    /// The coverage of every suite added up.
+    public var coverageFigure: CoverageFigure { suites.reduce(CoverageFigure()) { $0 + $1.coverageFigure } }
 }

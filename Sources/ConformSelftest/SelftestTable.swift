@@ -32,13 +32,30 @@ public enum SelftestTable {
             if verbose { out += details(v).map { "      " + $0 } }
         }
         out.append("  " + s.counts.summary)
+        out.append("  " + s.coverageFigure.summary)
+        for c in s.coverage {
+            switch c.status {
+            case .noDrift(let why):
+                let loc = s.suite.file.location(of: c.rule.pointer)
+                out.append("    – \(c.rule.check) @ \(loc.line):\(loc.column) (\(c.rule.pointer)): no drift — \(why)")
+            case .survived where verbose:
+                let loc = s.suite.file.location(of: c.rule.pointer)
+                out.append("    ✘ \(c.rule.check) @ \(loc.line):\(loc.column): every drift of it survived")
+            default: break
+            }
+        }
+        for problem in s.unsatisfied { out.append("  ✘ mock: " + problem) }
         return out
     }
 
     /// The surviving drifts of every suite, with what each breaks: the blind spots.
     public static func survivorLines(_ result: SelftestResult) -> [String] {
         let survivors = result.suites.flatMap { s in s.survivors.map { (s.suite, $0) } }
-        guard !survivors.isEmpty else { return ["Surviving drifts (blind spots): none"] }
+        let untested = result.suites.reduce(0) { $0 + $1.coverageFigure.noDrift }
+        guard !survivors.isEmpty else {
+            // "No blind spots" only when every rule had a drift and was caught.
+            return [untested == 0 ? "Surviving drifts (blind spots): none" : "Surviving drifts: none; \(untested) rule\(untested == 1 ? "" : "s") without a drift (listed above)"]
+        }
         var out = ["Surviving drifts (blind spots): \(survivors.count)"]
         for (suite, v) in survivors {
             out.append("  \(suite.id)/\(v.drift.name): \(v.drift.breaks); expected \(expected(v, in: suite))"
@@ -52,10 +69,10 @@ public enum SelftestTable {
         var out: [String] = []
         for s in result.suites {
             let conforming = s.conformingPassed ? "conforming run passed" : "CONFORMING RUN FAILED"
-            out.append("  \(pad(s.suite.id, 36)) \(conforming); \(s.counts.summary)")
+            out.append("  \(pad(s.suite.id, 36)) \(conforming); \(s.counts.summary); \(String(format: "%.1f", s.coverageFigure.percent))% of rules")
         }
         let n = result.suites.count
-        out.append("\(n) suite\(n == 1 ? "" : "s"), \(result.counts.summary) (\(String(format: "%.1f", result.durationSeconds)) s)")
+        out.append("\(n) suite\(n == 1 ? "" : "s"), \(result.counts.summary), \(result.coverageFigure.summary) (\(String(format: "%.1f", result.durationSeconds)) s)")
         return out
     }
 

@@ -50,7 +50,7 @@ import ConformCore
         let suite = try #require(SuiteFiles.named("fixture-gradient"))
         let names = DriftCatalog.drifts(for: suite).map(\.name)
         for expected in ["drop-required:Model.uuid", "format:Model.created_at", "enum:Model.usecases.items", "total-too-small:list",
-                         "one-too-many:list", "wrong-page-echo:list", "pages-wrong:list", "next-link-missing:list",
+                         "one-too-many:list", "page-invariant:walk.1", "invariant:list.1", "next-link-missing:list",
                          "previous-link-missing:list", "repeat-item:list", "past-end-not-empty:list", "unstable-total:list",
                          "bound-accepted:list.per_page", "type-param-accepted:list.page", "auth-not-enforced", "text-plain:list"] {
             #expect(names.contains(expected), "\(expected) missing from \(names)")
@@ -58,8 +58,8 @@ import ConformCore
     }
 }
 
-/// Which invariants the drifts aim at: every drift names at least its primary rule, and the extra drifts
-/// for cross-member rules exist where a suite states them.
+/// Which rules the drifts aim at: every drift names its rule, and every invariant of a checked answer has a
+/// drift of its own (named by where the invariant lives, never by its text).
 @Suite struct DriftRuleTests {
     @Test func driftsNameTheRulesTheyBreak() throws {
         for suite in SuiteFiles.all() {
@@ -71,7 +71,16 @@ import ConformCore
         let gradient = try #require(FixtureSuites.all.first { $0.id == "fixture-gradient" })
         let oneTooMany = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "one-too-many:list" })
         #expect(oneTooMany.rulePointers.count >= 1)
-        let pageEcho = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "wrong-page-echo:list" })
-        #expect(pageEcho.rulePointers.contains { $0.description.hasPrefix("/walks/0/pageInvariants") }, "\(pageEcho.rulePointers)")
+        let pageEcho = try #require(DriftCatalog.drifts(for: gradient).first { $0.name == "page-invariant:walk.1" })
+        #expect(pageEcho.rulePointer?.description == "/walks/0/pageInvariants/0" && pageEcho.expectedCheck == CheckKind.walkPageInvariant.id)
+        for suite in SuiteFiles.all() {
+            let drifts = DriftCatalog.drifts(for: suite)
+            for op in suite.operations {
+                for inv in op.successResponse?.invariants ?? [] where !drifts.contains(where: { $0.effect == .invariant(inv.pointer) }) {
+                    let (checked, _) = DriftCatalog.checked(suite)
+                    #expect(!checked.contains(op.id), "\(suite.id): no drift for \(inv.name)")
+                }
+            }
+        }
     }
 }

@@ -100,7 +100,7 @@ import Testing
         let editedPath = dir.appendingPathComponent("scale-gp-v5-list-models.json")
         try edited.write(to: editedPath, atomically: true, encoding: .utf8)
         let n1 = dir.appendingPathComponent("n1.json"), n2 = dir.appendingPathComponent("n2.json")
-        let mock = try MockProcess([Self.v5, "--drift", "total-too-small:list"], environment: Self.key)
+        let mock = try MockProcess([Self.v5, "--drift", "invariant:list.1"], environment: Self.key)
         _ = try Self.night(Self.v5, url: mock.url, json: n1)
         _ = try Self.night(editedPath.path, url: mock.url, json: n2)
         mock.stop()

@@ -2,7 +2,8 @@
 public struct Expression: Sendable {
     /// The expression text as written in the suite.
     public let source: String
-    let root: ExpressionNode
+    /// The parsed tree: tools (the mock's solver, the drift catalog) read this, never `source`.
+    public let root: ExpressionNode
 
     /// Context variables the runner binds (`page` in walks, `item` in cross-checks); `bodyPaths` leaves them out.
     public static let contextVariables: Set<String> = ["page", "item"]
@@ -38,6 +39,23 @@ public struct Expression: Sendable {
         } catch {
             return .problem(EvaluationProblem(message: error.message, pointer: error.pointer))
         }
+    }
+
+    /// Evaluates one node of this expression's tree (a side of a comparison, an argument) in `context`.
+    public func evaluate(_ node: ExpressionNode, in context: EvaluationContext) -> EvaluationResult {
+        let evaluator = ExpressionEvaluator(context: context, source: Array(source.utf8))
+        do {
+            return .value(try evaluator.evaluate(node).value)
+        } catch {
+            return .problem(EvaluationProblem(message: error.message, pointer: error.pointer))
+        }
+    }
+
+    /// The source text of one node of the tree (`meta.total` in `meta.total >= len(models)`).
+    public func text(of node: ExpressionNode) -> String {
+        let bytes = Array(source.utf8)
+        let lo = max(0, min(node.start, bytes.count)), hi = max(lo, min(node.end, bytes.count))
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
     /// Evaluates as an invariant: holds only when the value is boolean `true`.

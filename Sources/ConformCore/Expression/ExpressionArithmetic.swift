@@ -51,9 +51,9 @@ enum ExpressionArithmetic {
 }
 
 /// Ordering for `< <= > >=`, `min`, `max`, `sorted`: numbers by value, strings by Unicode code points.
-enum ExpressionOrdering {
+public enum ExpressionOrdering {
     /// Negative, zero or positive; nil when the two values cannot be ordered against each other.
-    static func compare(_ a: JSONValue, _ b: JSONValue) -> Int? {
+    public static func compare(_ a: JSONValue, _ b: JSONValue) -> Int? {
         switch (a, b) {
         case (.number(let x), .number(let y)):
             if let i = Int64(x.text), let j = Int64(y.text) { return i < j ? -1 : (i == j ? 0 : 1) }

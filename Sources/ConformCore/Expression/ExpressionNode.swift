@@ -1,6 +1,6 @@
 /// A node of a parsed expression, with the UTF-8 range of the source text it came from.
-struct ExpressionNode: Sendable {
-    indirect enum Kind: Sendable {
+public struct ExpressionNode: Sendable {
+    public indirect enum Kind: Sendable {
         case literal(JSONValue)
         case array([ExpressionNode])
         /// A bare name: a lambda parameter, a variable, `request`/`response`/`body`, or a member of the body.
@@ -18,12 +18,13 @@ struct ExpressionNode: Sendable {
         case lambda(String, ExpressionNode)
     }
 
-    var kind: Kind
-    var start: Int
-    var end: Int
+    public var kind: Kind
+    /// UTF-8 range of the node's source text inside the expression.
+    public var start: Int
+    public var end: Int
 
     /// True for a path: an identifier followed by members, indexes and projections.
-    var isPath: Bool {
+    public var isPath: Bool {
         switch kind {
         case .identifier, .element: return true
         case .member(let base, _), .index(let base, _): return base.isPath
@@ -59,12 +60,12 @@ struct ExpressionNode: Sendable {
     }
 }
 
-enum UnaryOperator: String, Sendable {
+public enum UnaryOperator: String, Sendable {
     case not = "!"
     case negate = "-"
 }
 
-enum BinaryOperator: String, Sendable, CaseIterable {
+public enum BinaryOperator: String, Sendable, CaseIterable {
     case coalesce = "??"
     case or = "||"
     case and = "&&"
@@ -93,6 +94,6 @@ enum BinaryOperator: String, Sendable, CaseIterable {
         }
     }
 
-    var isComparison: Bool { precedence == 5 }
+    public var isComparison: Bool { precedence == 5 }
     var isRightAssociative: Bool { self == .coalesce }
 }

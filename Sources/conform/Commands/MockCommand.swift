@@ -90,6 +90,10 @@ enum MockCommand {
             Console.err("  \(suite.id): --base-url \(server.baseURL)\(suite.basePath)")
         }
         if let drift { Console.err("  drift \(drift.name): \(drift.breaks) (expect \(drift.expectedCheck))") }
+        else {
+            // The oracle: every answer the suites' cases and walks will get, checked before anyone asks.
+            for problem in app.problems { Console.err("warning: \(problem)") }
+        }
         var received: Int32 = 0
         sigwait(&signals, &received)
         server.stop()

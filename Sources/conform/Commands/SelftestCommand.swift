@@ -8,9 +8,10 @@ enum SelftestCommand {
     static let spec = CommandSpec(
         name: "selftest",
         summary: "Run each suite against the mock and against every drift; list blind spots.",
-        usage: "conform selftest PATH... [--filter TEXT] [--concurrency N] [--deadline SECONDS] [--verbose]",
+        usage: "conform selftest PATH... [--filter TEXT] [--min-coverage PERCENT] [--concurrency N] [--deadline SECONDS] [--verbose]",
         options: [
             OptionSpec("filter", value: "TEXT", help: "Only drifts whose name (or SUITE/NAME) contains TEXT."),
+            OptionSpec("min-coverage", value: "PERCENT", help: "Fail when a suite's rule coverage is below PERCENT (default 0)."),
             OptionSpec("concurrency", value: "N", help: "Drifted runs in flight at once (default 2)."),
             OptionSpec("deadline", value: "SECONDS", help: "Whole-run deadline of each conforming or drifted run (default 30)."),
             OptionSpec("verbose", short: "v", help: "Show what each drift breaks and the failure that caught it."),
@@ -21,21 +22,29 @@ enum SelftestCommand {
         the kind the drift breaks (✔); caught only by other kinds (~) is shown but not a survivor; a drift
         no check notices survives (✘): a rule of the suite that nothing checks.
 
+        Rule coverage lists every rule of the suite (each schema keyword instance in a checked schema, each
+        invariant, walk rule, cross-check, parameter rule, auth rejection and content type) as caught,
+        survived, or without a drift (–, with the reason); the percentage is caught over all measured rules.
+        Before the drifts, the conforming mock answers every request the suite will send in-process and
+        checks each answer against the suite: a rule it cannot satisfy is printed (✘ the mock cannot satisfy …).
+
         EXIT CODES:
-          0  every conforming run passed and no drift survived
-          1  a conforming run failed, or a drift survived
+          0  every conforming run passed, no drift survived, coverage ≥ --min-coverage
+          1  a conforming run failed, a drift survived, or coverage is below --min-coverage
           2  usage or suite error
         """)
 
     static func run(_ args: [String]) -> Int32 {
         let parsed: ParsedArguments
         var selftest = Selftest()
+        var minimumCoverage = 0.0
         do throws(UsageError) {
             parsed = try ParsedArguments(args, spec: spec)
             if parsed.helpRequested { Console.out(spec.helpText); return 0 }
             selftest.concurrency = try parsed.integer("concurrency", default: 2, range: 1...32)
             selftest.driftDeadline = try parsed.number("deadline", default: 30, range: 1...3600)
             selftest.filter = parsed.value("filter")
+            minimumCoverage = try parsed.number("min-coverage", default: 0, range: 0...100)
             guard !parsed.positional.isEmpty else { throw UsageError(message: "no suite given: conform selftest PATH... (a suite file or a folder)") }
         } catch {
             Console.err("error: \(error.message)\nRun 'conform selftest --help' for usage.")
@@ -67,7 +76,10 @@ enum SelftestCommand {
         let result = Blocking.wait { await work.run(suites) }
         for line in SelftestTable.survivorLines(result) { Console.out(paint(line)) }
         for line in SelftestTable.summaryLines(result) { Console.out(line) }
-        return result.exitCode
+        for s in result.suites where s.coverageFigure.percent + 1e-9 < minimumCoverage {
+            Console.err("error: \(s.suite.id): rule coverage \(String(format: "%.1f", s.coverageFigure.percent))% is below --min-coverage \(String(format: "%g", minimumCoverage))%")
+        }
+        return result.exitCode(minimumCoverage: minimumCoverage)
     }
 
     /// Colours the verdict glyph at the start of a table row.
