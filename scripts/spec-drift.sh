@@ -24,7 +24,7 @@ echo "--- import: the three documents (YAML), each written only when it loads st
 "$bin" validate "$out"
 
 echo "--- selftest: conforming runs pass and the drifts are caught"
-# The whole drift catalogue of the v4 and Gradient imports takes ~45 s and ~27 s here (docs/spec-drift.md
+# The whole drift catalogue of the v4 and Gradient imports takes ~70 s and ~36 s here (docs/spec-drift.md
 # has the full figures); the gate runs every enum drift and the conforming run of each.
 "$bin" selftest "$out/openai-imported.json"
 "$bin" selftest "$out/scale-v4-imported.json" --filter enum
