@@ -18,7 +18,10 @@ struct Dataset {
     let idMember: String
     private let document: JSONValue
     private let seed: UInt64
-    private let drift: SchemaDrift?
+    private var drift: SchemaDrift?
+    /// The first item that reaches each schema location (where a schema drift of that location is armed).
+    private var firstVisit: [JSONPointer: Int] = [:]
+    private var force: Set<String> = []
     /// The item the schema drift applies to (nil: none of them reaches it).
     private(set) var armedIndex: Int?
     /// The armed item as it was before the drift broke it: filters and orderings treat the drifted item as
@@ -38,6 +41,7 @@ struct Dataset {
         let itemResolved = SchemaView.resolve(itemSchema, in: document)?.pointer
         self.getSchema = getSchema.flatMap { SchemaView.resolve($0, in: document)?.pointer == itemResolved ? nil : $0 }
         self.validator = validator
+        self.force = force
         var traces: [SynthesisTrace] = []
         for k in 0..<count {
             var trace = SynthesisTrace()
@@ -48,7 +52,11 @@ struct Dataset {
             traces.append(trace)
         }
         var seen = Set<DriftSite>()
-        for t in traces { for s in t.sites where seen.insert(s).inserted { sites.append(s) }; visited.formUnion(t.visited) }
+        for (k, t) in traces.enumerated() {
+            for s in t.sites where seen.insert(s).inserted { sites.append(s) }
+            visited.formUnion(t.visited)
+            for p in t.visited where firstVisit[p] == nil { firstVisit[p] = k }
+        }
         if let drift, let k = traces.firstIndex(where: { $0.visited.contains(drift.location) }) {
             armedIndex = k
             armedOriginal = items[k]
@@ -76,6 +84,21 @@ struct Dataset {
         Self.assignIdentity(&item, index: k, key: key, idMember: idMember, itemSchema: itemSchema, document: document, drift: armedDrift)
         if let canonical { overlay(&item, from: canonical, schema: itemSchema, drift: armedDrift) }
         return (item, canonical)
+    }
+
+    /// This (conforming, repaired) dataset with `drift` armed on the first item that reaches its location:
+    /// one item rebuilt instead of the whole catalog, so every drift of a self-test shares one catalog.
+    func armed(with drift: SchemaDrift) -> Dataset {
+        var copy = self
+        copy.drift = drift
+        guard let k = firstVisit[drift.location] else { return copy }
+        copy.armedIndex = k
+        copy.armedOriginal = items[k]
+        var trace = SynthesisTrace()
+        (copy.items[k], copy.canonicals[k]) = copy.build(k, armed: true, force: force, trace: &trace)
+        copy.idIndex = [:]
+        for (i, item) in copy.items.enumerated() { if let id = item[idMember].map(Self.text) { copy.idIndex[id] = i } }
+        return copy
     }
 
     /// Copies members of `source` into `target` where the target schema accepts them and no drift is there.

@@ -1,3 +1,4 @@
+import Foundation
 import ConformCore
 
 /// One suite as the mock serves it: its routes under the suite's base path, the list shapes and the
@@ -75,10 +76,13 @@ final class SuiteService: @unchecked Sendable {
                 dataKey = op.id
                 if datasets[op.id] == nil {
                     let get = getOf.first { $0.value == op.id }.flatMap { suite.operation($0.key)?.successResponse?.schemaPointer }
-                    var data = Dataset(document: doc, validator: validator, itemSchema: shape.itemSchema, getSchema: get, idMember: shape.itemID,
-                                       force: [], count: models, seed: seed, drift: schemaDrift)
-                    data.repair(using: Self.itemRepairs(op, shape, suite: suite), schema: shape.itemSchema)
-                    datasets[op.id] = data
+                    let conforming = DatasetCache.shared.dataset(suite: suite, operation: op.id, seed: seed, models: models) {
+                        var data = Dataset(document: doc, validator: validator, itemSchema: shape.itemSchema, getSchema: get, idMember: shape.itemID,
+                                           force: [], count: models, seed: seed, drift: nil)
+                        data.repair(using: Self.itemRepairs(op, shape, suite: suite), schema: shape.itemSchema)
+                        return data
+                    }
+                    datasets[op.id] = schemaDrift.map { conforming.armed(with: $0) } ?? conforming
                 }
             } else if let key = getOf[op.id] {
                 dataKey = key

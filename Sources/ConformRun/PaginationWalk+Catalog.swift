@@ -14,7 +14,7 @@ extension PaginationWalk {
         }
         return CatalogListing.record(operation: walk.operation, source: "walk:\(walk.id)", itemId: walk.itemId, status: status,
                                      reason: reason.map(run.redactor.redact), requests: requests,
-                                     items: pages.flatMap { $0.items ?? [] }, redact: run.redactor.redact)
+                                     items: run.options.recordCatalogs ? pages.flatMap { $0.items ?? [] } : [], redact: run.redactor.redact)
     }
 
     /// Why a fetched page gave no items: no answer (`errored`), or an answer other than documented (`failed`).

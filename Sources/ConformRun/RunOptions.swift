@@ -30,6 +30,9 @@ public struct RunOptions: Sendable {
     public var otherSecrets: [Secret] = []
     /// `--shard I/N`: only the cases (whole walks, whole cross-checks) of this part of the run.
     public var shard: Shard?
+    /// Record each list's catalog (item ids and hashes) in the result (default true). The self-test turns it
+    /// off: its verdicts read checks, never catalogs, and hashing every item of hundreds of runs is its cost.
+    public var recordCatalogs = true
     /// Called for each finished case, in plan order (console lines, progress).
     public var onCase: (@Sendable (_ suite: Suite, _ result: CaseResult) -> Void)?
     /// Called when a suite starts, with the (redacted) base URL it is sent to.

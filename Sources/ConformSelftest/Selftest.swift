@@ -76,7 +76,9 @@ public struct Selftest: Sendable {
     /// Options for one run: its own deadline, no retries (the mock never asks for one; a retry only hides a
     /// fault), quick timeouts.
     func runOptions() -> RunOptions {
-        RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0))
+        var options = RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0))
+        options.recordCatalogs = false
+        return options
     }
 
     /// `transform` over `items` with at most `limit` in flight; results in input order.

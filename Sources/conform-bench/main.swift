@@ -8,6 +8,7 @@ import Foundation
 //   parse              …  ms    … MB/s   (goal ≥ 300)
 //   …
 // `--regex` measures pattern matching, NSRegularExpression against RegexProgram (RegexBench.swift).
+// `--yaml` reads OpenAI's 3 MB openapi.yaml with YAMLParser beside PyYAML (YAMLBench.swift).
 // `--diff` measures `conform diff` on two nights of a 10,000-model catalog instead (DiffBench.swift).
 // `--json` prints one line instead: {"input_mb":…, "parse_mb_s":…, "validate_mb_s":…, "foundation_parse_mb_s":…,
 // "parse_ms":…, "validate_ms":…, "peak_rss_mb":…}.
@@ -23,10 +24,13 @@ struct BenchOptions {
     var diff = false
     /// `--regex`: measure pattern matching (the ReDoS case and everyday patterns) instead (`RegexBench`).
     var regex = false
+    /// `--yaml`: read a large OpenAPI YAML file (`--yaml-file PATH`) beside PyYAML instead (`YAMLBench`).
+    var yaml = false
+    var yamlFile: String?
     /// `--emit DIR`: also write the page and the contract there, so other tools measure the same bytes.
     var emitDirectory: String?
 
-    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR] [--diff] [--regex]"
+    static let usage = "usage: conform-bench [--json] [--repeat N] [--items N] [--suite PATH] [--profile-parse] [--emit DIR] [--diff] [--regex] [--yaml [--yaml-file PATH]]"
 
     init(_ args: [String]) throws {
         var it = args.makeIterator()
@@ -41,12 +45,17 @@ struct BenchOptions {
             case "--profile-parse": profileParseOnly = true
             case "--diff": diff = true
             case "--regex": regex = true
+            case "--yaml": yaml = true
+            case "--yaml-file":
+                guard let p = it.next() else { throw BenchError("--yaml-file needs a path\n\(Self.usage)") }
+                yaml = true
+                yamlFile = p
             case "--emit":
                 guard let d = it.next() else { throw BenchError("--emit needs a folder\n\(Self.usage)") }
                 emitDirectory = d
             case "-h", "--help": throw BenchError(Self.usage)
             default:
-                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--diff", "--regex", "--help"])
+                let hint = NearestName.hint(a, in: ["--json", "--repeat", "--items", "--suite", "--profile-parse", "--emit", "--diff", "--regex", "--yaml", "--yaml-file", "--help"])
                 throw BenchError("unknown option \(a)\(hint)\n\(Self.usage)")
             }
         }
@@ -72,6 +81,10 @@ func checkPage(_ bytes: [UInt8], _ contract: BenchContract, _ context: Evaluatio
 
 func run() throws {
     let options = try BenchOptions(Array(CommandLine.arguments.dropFirst()))
+    if options.yaml {
+        try YAMLBench.run(path: options.yamlFile, repetitions: options.repetitions)
+        exit(0)
+    }
     if options.regex {
         try RegexBench.run(repetitions: options.repetitions)
         exit(0)

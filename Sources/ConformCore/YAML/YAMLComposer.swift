@@ -82,9 +82,6 @@ struct YAMLComposer {
             }
         } else {
             if sawDirective { throw YAMLParseError("directives must be followed by '---' and the document", at: t.start) }
-            if documentCount > 0 {
-                throw YAMLParseError("expected '---' before a new document, found \(t.describe)", at: t.start)
-            }
             previousDocumentEnded = false
             value = try parseNode(block: true).value
         }
@@ -224,6 +221,8 @@ struct YAMLComposer {
             } else if case .blockEnd = t.kind {
                 _ = try scanner.next()
                 break
+            } else if case .blockSequenceStart = t.kind {
+                throw YAMLParseError("this '- ' entry is indented differently from the other entries of its sequence", at: t.start)
             } else {
                 throw YAMLParseError("expected a '- ' sequence entry at this indentation, found \(t.describe)", at: t.start)
             }
@@ -341,7 +340,7 @@ struct YAMLComposer {
                 let key: (text: String, offset: Int)
                 switch k.kind {
                 case .key, .value, .blockEnd: key = ("null", t.start)
-                default: key = try parseKey(block: true)
+                default: key = try parseKey(block: true, indentlessSequence: true)
                 }
                 try addBlockValue(key, into: &members, after: t)
             case .value:
@@ -359,6 +358,8 @@ struct YAMLComposer {
     func blockMappingMessage(_ t: YAMLToken) -> String {
         switch t.kind {
         case .blockEntry: return "a '- ' sequence entry cannot appear among the keys of a mapping at this indentation"
+        case .blockSequenceStart: return "this '- ' entry lines up with neither the sequence above it nor the keys of this mapping"
+        case .blockMappingStart: return "this key is indented differently from the other keys of its mapping"
         case .scalar, .alias, .anchor, .tag, .flowMappingStart, .flowSequenceStart:
             return "expected a mapping key ('key: value') at this indentation, found \(t.describe) without ':'"
         default: return "expected a mapping key at this indentation, found \(t.describe)"
@@ -437,10 +438,10 @@ struct YAMLComposer {
     }
 
     /// A mapping key: its JSON key text (strings as they are, other values as compact JSON) and offset.
-    mutating func parseKey(block: Bool) throws(YAMLParseError) -> (text: String, offset: Int) {
+    mutating func parseKey(block: Bool, indentlessSequence: Bool = false) throws(YAMLParseError) -> (text: String, offset: Int) {
         let offset = try scanner.peek().start
         inKey += 1
-        let node = try parseNode(block: block)
+        let node = try parseNode(block: block, indentlessSequence: indentlessSequence)
         inKey -= 1
         switch node.value {
         case .string(let s): return (s, offset)

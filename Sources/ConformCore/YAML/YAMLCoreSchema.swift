@@ -94,13 +94,14 @@ enum YAMLCoreSchema {
         if intPart.isEmpty && fracPart.isEmpty { return nil }
         var exp = ""
         if k < u.count && (u[k] == UInt8(ascii: "e") || u[k] == UInt8(ascii: "E")) {
+            let letter = String(Character(Unicode.Scalar(u[k])))
             k += 1
             var sign = ""
             if k < u.count && (u[k] == UInt8(ascii: "-") || u[k] == UInt8(ascii: "+")) { sign = String(Character(Unicode.Scalar(u[k]))); k += 1 }
             let es = k
             while k < u.count && isDigit(u[k]) { k += 1 }
             if k == es { return nil }
-            exp = "e" + sign + String(decoding: u[es..<k], as: UTF8.self)
+            exp = letter + sign + String(decoding: u[es..<k], as: UTF8.self)
         }
         guard k == u.count else { return nil }
         while intPart.count > 1 && intPart[0] == UInt8(ascii: "0") { intPart.removeFirst() }

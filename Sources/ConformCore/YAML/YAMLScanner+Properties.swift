@@ -36,7 +36,7 @@ extension YAMLScanner {
             forward(k - i + 1)
         }
         let s = i
-        while i < n && !isBlankOrEnd() && !(flowLevel > 0 && Self.isFlowIndicator(b[i])) {
+        while i < n && !isBlankOrEnd() && !Self.isFlowIndicator(b[i]) {
             if b[i] == UInt8(ascii: "!") { throw error("'!' cannot appear inside a tag's suffix", at: i) }
             forward()
         }

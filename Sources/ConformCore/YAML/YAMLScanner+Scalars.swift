@@ -114,8 +114,8 @@ extension YAMLScanner {
             if i < n && Self.isBreak(b[i]) { _ = scanLineBreak(); breaks += 1; continue }
             break
         }
-        if i < n && flowLevel == 0 && column <= indent && leadingIndentation() <= indent {
-            throw error("this continuation line of a quoted scalar must be indented more than the enclosing block (column \(indent + 1) or more)")
+        if i < n && flowLevel == 0 && leadingIndentation() <= indent {
+            throw error("this continuation line of a quoted scalar must be indented more than the enclosing block (at least \(indent + 1) \(indent == 0 ? "space" : "spaces"))")
         }
         return breaks
     }
@@ -244,6 +244,8 @@ extension YAMLScanner {
                     pendingBreaks += 1
                     continue
                 }
+                // A last line of only spaces, without a line break, is an empty line too.
+                if i >= n && column > 0 { pendingBreaks += 1; if column > maxBlank { maxBlank = column } }
                 break
             }
             blockIndent = max(column, minIndent)
@@ -265,7 +267,8 @@ extension YAMLScanner {
             let s = i
             while i < n && !Self.isBreak(b[i]) { i += 1 }
             out.append(contentsOf: b[s..<i])
-            lineBreak = scanLineBreak()
+            // The end of the file ends the last line as a line break would.
+            lineBreak = scanLineBreak() || i >= n
             pendingBreaks = scanBlockBreaks(blockIndent)
             if i < n && column == blockIndent && !(column == 0 && atDocumentMarker()) {
                 if folded && lineBreak && leadingNonSpace && b[i] != 0x20 && b[i] != 0x09 {

@@ -20,6 +20,8 @@ struct YAMLScanner {
     var line = 0
     var column = 0
     var lineStart = 0
+    /// Whether a token has been produced on the current line (the first one is checked for indentation).
+    var lineHasToken = false
 
     var done = false
     var started = false
@@ -33,6 +35,8 @@ struct YAMLScanner {
     var simpleKeys: [SimpleKey?] = [nil]
     /// End offset of the last quoted scalar or flow collection end, after which `:` needs no space (YAML 1.2).
     var jsonLikeEnd = -1
+    /// True right after a quoted scalar or a flow collection's end (the next token may be an adjacent `:`).
+    var lastWasJSONLike = false
     /// Line of the last `---`, on which no block collection may start.
     var documentStartLine = -1
     /// Flow collections' open brackets, for "unclosed '['" errors.
@@ -73,7 +77,7 @@ struct YAMLScanner {
         } else {
             return false
         }
-        line += 1; column = 0; lineStart = i
+        line += 1; column = 0; lineStart = i; lineHasToken = false
         return true
     }
 
@@ -134,6 +138,7 @@ struct YAMLScanner {
 
     mutating func append(_ kind: YAMLToken.Kind, _ start: Int, _ end: Int) {
         tokens.append(YAMLToken(kind: kind, start: start, end: end))
+        lineHasToken = true
     }
 
     mutating func fetchMoreTokens() throws(YAMLParseError) {
@@ -148,9 +153,12 @@ struct YAMLScanner {
         unwindIndent(column)
         if i >= n { return try fetchStreamEnd() }
         let c = b[i]
-        if flowLevel > 0 && column <= indent && column == i - lineStart {
-            throw error("flow collection content must be indented more than the enclosing block (column \(indent + 1) or more)")
+        if flowLevel > 0 && !lineHasToken && leadingIndentation() <= indent {
+            throw error("flow collection content must be indented more than the enclosing block (at least \(indent + 1) \(indent == 0 ? "space" : "spaces"))")
         }
+        let wasJSONLike = lastWasJSONLike
+        lastWasJSONLike = false
+        if c == UInt8(ascii: ":") && wasJSONLike && flowLevel > 0 { return try fetchValue() }
         switch c {
         case UInt8(ascii: "%") where column == 0: return try fetchDirective()
         case UInt8(ascii: "-") where atDocumentMarker(): return try fetchDocumentIndicator(.documentStart)
@@ -176,6 +184,9 @@ struct YAMLScanner {
             if c == UInt8(ascii: "@") || c == UInt8(ascii: "`") {
                 throw error("'\(Character(Unicode.Scalar(c)))' is reserved in YAML and cannot start a plain scalar; quote the value")
             }
+            if c == UInt8(ascii: "-") && flowLevel > 0 {
+                throw error("a '- ' block sequence entry cannot appear inside a flow collection; quote '-' if it is a value")
+            }
             if c == UInt8(ascii: "|") || c == UInt8(ascii: ">") {
                 throw error("block scalars ('|', '>') are not allowed inside a flow collection")
             }
@@ -189,7 +200,7 @@ struct YAMLScanner {
         if isBlankOrEnd(1) { return true }
         if flowLevel > 0 {
             if Self.isFlowIndicator(ch(1)) { return true }
-            if jsonLikeEnd == i { return true }
+            if jsonLikeEnd == i || lastWasJSONLike { return true }
         }
         return false
     }
@@ -234,7 +245,7 @@ struct YAMLScanner {
             }
             break
         }
-        if tabInIndentation >= 0 && i < n && !isTabSeparatedContent() {
+        if tabInIndentation >= 0 && i < n && leadingIndentation() <= indent && !isTabSeparatedContent() {
             throw error("tab characters must not be used for indentation", at: tabInIndentation)
         }
     }
@@ -244,6 +255,15 @@ struct YAMLScanner {
     func isTabSeparatedContent() -> Bool {
         let c = ch()
         return c == UInt8(ascii: "[") || c == UInt8(ascii: "{")
+    }
+
+    /// A block collection's indentation is its column, which a tab before it on its line makes undefined.
+    func checkNoTabBefore(_ p: Int) throws(YAMLParseError) {
+        var k = lineStart
+        while k < p {
+            if b[k] == 0x09 { throw error("a tab before a block collection on its line makes its indentation ambiguous; use spaces", at: k) }
+            k += 1
+        }
     }
 
     func onlySpacesBefore(_ p: Int) -> Bool {
@@ -275,7 +295,7 @@ struct YAMLScanner {
         for level in simpleKeys.indices {
             guard let k = simpleKeys[level] else { continue }
             if k.line != line || i - k.offset > 1024 {
-                if k.required { throw error("could not find the ':' that should follow this mapping key on the same line", at: k.offset) }
+                if k.required { throw error("a line at this mapping's indentation must be 'key: value', but no ':' follows on the same line", at: k.offset) }
                 simpleKeys[level] = nil
             }
         }
@@ -291,7 +311,7 @@ struct YAMLScanner {
 
     mutating func removePossibleSimpleKey() throws(YAMLParseError) {
         if let k = simpleKeys[flowLevel] {
-            if k.required { throw error("could not find the ':' that should follow this mapping key on the same line", at: k.offset) }
+            if k.required { throw error("a line at this mapping's indentation must be 'key: value', but no ':' follows on the same line", at: k.offset) }
             simpleKeys[flowLevel] = nil
         }
     }
@@ -324,7 +344,8 @@ struct YAMLScanner {
     mutating func fetchFlowCollectionStart(_ kind: YAMLToken.Kind) throws(YAMLParseError) {
         try savePossibleSimpleKey()
         flowLevel += 1
-        if simpleKeys.count <= flowLevel { simpleKeys.append(nil) } else { simpleKeys[flowLevel] = nil }
+        // One slot per open flow level (plus the block level), so per-token scans stay as short as the nesting.
+        simpleKeys.append(nil)
         flowOpenOffsets.append(i)
         allowSimpleKey = true
         let start = i
@@ -335,13 +356,14 @@ struct YAMLScanner {
     mutating func fetchFlowCollectionEnd(_ kind: YAMLToken.Kind) throws(YAMLParseError) {
         if flowLevel == 0 { throw error("'\(Character(Unicode.Scalar(b[i])))' closes a flow collection that was never opened") }
         try removePossibleSimpleKey()
-        simpleKeys[flowLevel] = nil
+        simpleKeys.removeLast()
         flowLevel -= 1
         flowOpenOffsets.removeLast()
         allowSimpleKey = false
         let start = i
         forward()
         jsonLikeEnd = i
+        lastWasJSONLike = true
         append(kind, start, i)
     }
 
@@ -359,6 +381,7 @@ struct YAMLScanner {
             if !allowSimpleKey { throw error("a sequence entry ('- ') is not allowed here; start the sequence on its own line") }
             if addIndent(column) {
                 if line == documentStartLine { throw error("a block sequence cannot start on the '---' line") }
+                try checkNoTabBefore(i)
                 append(.blockSequenceStart, i, i)
             }
         }
@@ -374,6 +397,7 @@ struct YAMLScanner {
             if !allowSimpleKey { throw error("a mapping key ('? ') is not allowed here") }
             if addIndent(column) {
                 if line == documentStartLine { throw error("a block mapping cannot start on the '---' line") }
+                try checkNoTabBefore(i)
                 append(.blockMappingStart, i, i)
             }
         }
@@ -391,6 +415,7 @@ struct YAMLScanner {
             tokens.insert(YAMLToken(kind: .key, start: k.offset, end: k.offset), at: at)
             if flowLevel == 0 && addIndent(k.column) {
                 if k.line == documentStartLine { throw error("a block mapping cannot start on the '---' line", at: k.offset) }
+                try checkNoTabBefore(k.offset)
                 tokens.insert(YAMLToken(kind: .blockMappingStart, start: k.offset, end: k.offset), at: at)
             }
             allowSimpleKey = false
@@ -448,6 +473,7 @@ struct YAMLScanner {
         let start = i
         let text = try scanFlowScalar(double: double)
         jsonLikeEnd = i
+        lastWasJSONLike = true
         append(.scalar(text, double ? .doubleQuoted : .singleQuoted), start, i)
         try checkAfterQuoted()
     }
@@ -464,6 +490,7 @@ struct YAMLScanner {
     mutating func checkAfterQuoted() throws(YAMLParseError) {
         let c = ch()
         if isBlankOrEnd() || c == UInt8(ascii: ":") { return }
+        if c == UInt8(ascii: "#") { throw error("a comment must be separated from the value before it by a space") }
         if flowLevel > 0 && Self.isFlowIndicator(c) { return }
         throw error("unexpected \(describeChar(at: i)) right after a quoted scalar")
     }

@@ -38,7 +38,7 @@ struct YAMLToken {
         case .flowMappingEnd: return "'}'"
         case .blockEntry: return "'-'"
         case .flowEntry: return "','"
-        case .key: return "'?'"
+        case .key: return start == end ? "a mapping key" : "'?'"
         case .value: return "':'"
         case .alias(let a): return "alias *\(a)"
         case .anchor(let a): return "anchor &\(a)"

@@ -63,6 +63,11 @@ struct ListResponder {
     /// Body paths an invariant compares as at least the page length (`total >= len(items)`): they carry the
     /// count of the whole (filtered) catalog.
     func countPaths(_ invariants: [Invariant]) -> [[String]] {
+        let key = invariants.map(\.pointer.description).joined(separator: "|")
+        return DatasetCache.shared.memo(suite: suite, key: "count|" + served.operation.id + "|" + key) { countPathsUncached(invariants) }
+    }
+
+    private func countPathsUncached(_ invariants: [Invariant]) -> [[String]] {
         var out: [[String]] = []
         for inv in invariants {
             inv.expression.root.visit { node in
