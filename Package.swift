@@ -26,7 +26,9 @@ let package = Package(
         // Self-test: each suite against the conforming mock and every drift of it, with the real runner. Its own
         // target because it needs both ConformRun and ConformMock, which stay independent of each other.
         .target(name: "ConformSelftest", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
-        .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport", "ConformSelftest"]),
+        // OpenAPI 3.0/3.1 documents (YAML or JSON, many files, Markdown pages): import as suites, diff, check suites.
+        .target(name: "ConformSpec", dependencies: ["ConformCore"]),
+        .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport", "ConformSelftest", "ConformSpec"]),
         .executableTarget(name: "conform-bench", dependencies: ["ConformCore", "ConformReport"]),
         // JSON, pointer, expressions, suite loading.
         .testTarget(name: "ConformCoreTests", dependencies: ["ConformCore"], resources: [.copy("Fixtures")]),
@@ -40,6 +42,8 @@ let package = Package(
         .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun", "ConformSelftest"]),
         // The built `conform` executable end to end: exit codes, console, reports.
         .testTarget(name: "EndToEndTests", dependencies: ["ConformCore", "ConformMock", "ConformTestSupport"], resources: [.copy("Cases")]),
+        // OpenAPI reading, import, spec diff and spec check (fixtures: hand-made spec pairs; ../shared for real documents).
+        .testTarget(name: "ConformSpecTests", dependencies: ["ConformCore", "ConformSpec"], resources: [.copy("Fixtures")]),
         // The shipped suites in suites/: valid, pass on conforming responses, fail on each broken rule.
         .testTarget(name: "SeedSuiteTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"], resources: [.copy("Fixtures")]),
     ],

@@ -10,6 +10,8 @@ nonisolated(unsafe) let commands: [(name: String, summary: String, run: ([String
     ("diff", "Compare two results files: new, fixed, still failing, checks added or removed, errors.", DiffCommand.run),
     ("validate", "Check suite files strictly; list every problem with file:line:col.", ValidateCommand.run),
     ("schema", "Validate JSON files against a JSON Schema: conform schema check …", SchemaCommand.run),
+    ("import", "Generate a suite from an OpenAPI document: conform import openapi SPEC -o SUITE.json", ImportCommand.run),
+    ("spec", "Spec drift: conform spec diff OLD NEW (rule ids, levels), conform spec check SUITE --spec SPEC.", SpecCommand.run),
     ("mock", "Serve the suites' operations from a synthesised dataset (optionally drifted).", MockCommand.run),
     ("baseline", "Accept known failures with a reason and an expiry: conform baseline add …", BaselineCommand.run),
     ("trend", "Tabulate and chart many nights of results per suite and target (Markdown, SVG).", TrendCommand.run),

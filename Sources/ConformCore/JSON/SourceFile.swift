@@ -48,4 +48,13 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     let lineStart: Int
 
     public var description: String { "\(path):\(line):\(column)" }
+
+    /// A position computed elsewhere (a line index over a large file), for printing and comparing.
+    public init(path: String, line: Int, column: Int) {
+        self.init(path: path, line: line, column: column, lineStart: 0)
+    }
+
+    init(path: String, line: Int, column: Int, lineStart: Int) {
+        self.path = path; self.line = line; self.column = column; self.lineStart = lineStart
+    }
 }
