@@ -20,12 +20,21 @@ public enum DriftCatalog {
             out.append(Drift(name: unique, breaks: breaks, expectedCheck: check, rulePointer: rule, suite: suite.id, effect: effect))
         }
         let discriminators = discriminatorProperties(suite.file.document)
-        var typedObjects = Set<JSONPointer>()
+        var computed = Set<JSONPointer>()
+        for route in service.routes {
+            guard let shape = route.shape else { continue }
+            for path in shape.computedPaths where path != shape.itemsPath {
+                if let p = SchemaPath.locate(path, from: shape.wrapperSchema, in: suite.file.document)?.member { computed.insert(p) }
+            }
+        }
         let itemRoots = Set(service.datasets.values.compactMap { SchemaView.resolve($0.itemSchema, in: suite.file.document)?.pointer })
         let (checkedOperations, checkedLocations) = checked(suite)
         for var site in service.sites where checkedLocations.contains(site.drift.location) {
             // A value of another type inside one branch of anyOf/oneOf may still match another branch: no break.
             if case .typeChange(let at) = site.drift, at.tokens.contains(where: { $0 == "anyOf" || $0 == "oneOf" }) { continue }
+            // Only asserted formats can be broken: annotations (standard or the suite's own) are never checked.
+            if case .formatBreak(let at) = site.drift,
+               !FormatChecker.isKnown(SchemaView.resolve(at, in: suite.file.document)?.schema["format"]?.stringValue ?? "") { continue }
             // A keyword merged in from an `allOf` part (or a `$ref`) is named where it is written.
             if site.rulePointer.resolve(in: suite.file.document) == nil {
                 guard let keyword = site.rulePointer.tokens.last,
@@ -34,12 +43,11 @@ public enum DriftCatalog {
             }
             // The catalog holds objects: an item that is not one is not something the dataset can serve.
             if case .typeChange(let at) = site.drift, itemRoots.contains(at) { continue }
-            // One type change per object schema (its first plainly typed member): a type is one rule whose check
-            // is the same wherever it sits, and a wrong type deeper down often shows as another keyword first.
+            // Type changes of object members: a whole body or item of another type, or a map's values, shows as
+            // another keyword first; a member the paging computes (links, cursor, totals) is never served drifted.
             if case .typeChange(let at) = site.drift {
                 let tokens = at.tokens
-                guard tokens.count >= 2, tokens[tokens.count - 2] == "properties",
-                      typedObjects.insert(JSONPointer(tokens: Array(tokens.dropLast(2)))).inserted else { continue }
+                guard tokens.count >= 2, tokens[tokens.count - 2] == "properties", !computed.contains(at) else { continue }
             }
             let place = readable(site.drift.location)
             // A broken discriminator property fails the oneOf's discriminator before its own keyword.
@@ -153,7 +161,9 @@ public enum DriftCatalog {
             case .hasMoreConsistent where shape.hasMorePath != nil:
                 add("has-more-flipped:\(id)", "the has-more flag says the opposite of whether items are left", kind, rule, .hasMoreFlipped(operation: id))
             case .linksConsistent:
-                if shape.nextPath != nil { add("next-link-missing:\(id)", "the next link is missing although a next page exists", kind, rule, .nextLinkMissing(operation: id)) }
+                // A link walk that knows no total or has-more flag cannot tell a missing next link from the end.
+                let endKnown = walk.style != .link || shape.totalPath != nil || shape.hasMorePath != nil
+                if shape.nextPath != nil, endKnown { add("next-link-missing:\(id)", "the next link is missing although a next page exists", kind, rule, .nextLinkMissing(operation: id)) }
                 if shape.previousPath != nil {
                     add("previous-link-missing:\(id)", "the previous link is missing although a previous page exists", kind, rule, .previousLinkMissing(operation: id))
                 }

@@ -35,7 +35,7 @@ public enum RuleInventory {
             var why: String?
             if names.isEmpty {
                 why = reason ?? (check == "schema.type" && !unreached
-                    ? "one type drift per object schema: its first typed member's stands for this one (the type check is the same code)"
+                    ? "a value of another type here shows as another keyword first (a whole body or item, a map's values, an anyOf/oneOf branch) or is a member the paging computes"
                     : nil) ?? (unreached ? "no answer the mock serves reaches this schema (another branch of a oneOf/anyOf, or a member it leaves out)"
                                             : "the mock has no drift that breaks `\(check)` here")
             }
@@ -48,7 +48,8 @@ public enum RuleInventory {
             for key in o.keys {
                 guard let value = o[key] else { continue }
                 let at = pointer.appending(key)
-                if assertions.contains(key), !(key == "format" && suite.annotationFormats.contains(value.stringValue ?? "")) {
+                // `format` is a rule only where Conform asserts it (annotations never fail a response).
+                if assertions.contains(key), !(key == "format" && !FormatChecker.isKnown(value.stringValue ?? "")) {
                     add(at, "schema.\(key)", unreached: !reached.contains(pointer))
                 }
                 if key == "additionalProperties", value == .bool(false) {
@@ -92,7 +93,9 @@ public enum RuleInventory {
         }
         for cross in suite.crossChecks { add(cross.pointer.appending("agree"), CheckKind.crossAgree.id) }
         if let rejection = suite.auth?.rejection { add(rejection.pointer, CheckKind.status.id) }
-        return out
+        // In the order they are written in the suite file.
+        let offsets = Dictionary(out.map { ($0.pointer, suite.file.locations.offset(of: $0.pointer)) }, uniquingKeysWith: { a, _ in a })
+        return out.enumerated().sorted { (offsets[$0.element.pointer] ?? 0, $0.offset) < (offsets[$1.element.pointer] ?? 0, $1.offset) }.map(\.element)
     }
 
     /// A drift's rule pointer covers a rule at the same place, or one inside it (a `$ref`'d parameter schema).

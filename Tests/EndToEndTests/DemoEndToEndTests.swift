@@ -89,7 +89,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let good = try await Self.conform(["selftest", "suites/openai-list-models.json"], in: dir)
         #expect(good.exitCode == 0, "\(good.stdout)\n\(good.stderr)")
-        #expect(good.stdout.contains("Surviving drifts (blind spots): none"))
+        #expect(good.stdout.contains("Surviving drifts: none") || good.stdout.contains("Surviving drifts (blind spots): none"))
+        #expect(good.stdout.contains("rule coverage"))
+        // Coverage is a gate: 100 % fails exactly when some rule has no drift.
+        let strict = try await Self.conform(["selftest", "suites/openai-list-models.json", "--min-coverage", "100"], in: dir)
+        #expect(strict.exitCode == (good.stdout.contains("without a drift") ? 1 : 0), "\(strict.stdout)\n\(strict.stderr)")
 
         let path = dir.appendingPathComponent("suites/openai-list-models.json")
         let text = try String(contentsOf: path, encoding: .utf8)
@@ -108,13 +112,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try await Self.conform(["selftest", "suites/"], in: dir)
         #expect(run.exitCode == 0, "\(run.stdout)\n\(run.stderr)")
-        #expect(run.stdout.contains("Surviving drifts (blind spots): none"))
+        #expect(run.stdout.contains("Surviving drifts: none") || run.stdout.contains("Surviving drifts (blind spots): none"))
+        // "No blind spots" is never claimed while a rule has no drift.
+        #expect(!(run.stdout.contains("(blind spots): none") && run.stdout.contains("without a drift (listed above)")))
         let suites = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("suites").path)
             .filter(SuiteLoader.isSuiteFileName)
         for file in suites {
             let id = String(file.dropLast(5))
             let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("  \(id) ") }
-            #expect(line?.contains("conforming run passed") == true && line?.hasSuffix(" 0 survived") == true, "\(id): \(line ?? "no summary line")")
+            #expect(line?.contains("conforming run passed") == true && line?.contains(" 0 survived;") == true, "\(id): \(line ?? "no summary line")")
         }
         #expect(run.stdout.contains("\(suites.count) suites, "))
         // The README and docs/selftest.md show this output: it must be what selftest prints.

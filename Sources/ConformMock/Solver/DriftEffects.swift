@@ -34,9 +34,9 @@ struct DriftEffects {
         case .hasMoreFlipped(let op) where op == operation:
             if let h = shape.hasMorePath, case .bool(let b)? = body.objectValue?.get(h) { body = responder.set(body, h, .bool(!b)) }
         case .nextLinkMissing(let op) where op == operation:
-            if let n = shape.nextPath { body = responder.set(body, n, nil) }
+            if let n = shape.nextPath { body = responder.set(body, n, responder.absent(n)) }
         case .previousLinkMissing(let op) where op == operation:
-            if let p = shape.previousPath { body = responder.set(body, p, nil) }
+            if let p = shape.previousPath { body = responder.set(body, p, responder.absent(p)) }
         case .invariant(let pointer):
             guard let inv = responder.served.invariants.first(where: { $0.invariant.pointer == pointer })?.invariant else { break }
             body = InvariantBreaker(served: responder.served, itemsPath: shape.itemsPath, invariant: inv).breakIt(body, catalog: catalog)

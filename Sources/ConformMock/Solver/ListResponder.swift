@@ -204,7 +204,7 @@ struct ListResponder {
 
     /// What a link or cursor member holds when there is nothing to point at: null when its schema allows
     /// it, else nothing.
-    private func absent(_ path: [String]) -> JSONValue? {
+    func absent(_ path: [String]) -> JSONValue? {
         guard let pointer = SchemaPath.locate(path, from: shape.wrapperSchema, in: suite.file.document)?.member else { return nil }
         return service.validator.isValid(.null, schemaAt: pointer) ? .null : nil
     }
