@@ -11,18 +11,6 @@ extension SuiteService {
         return host + rawPath + "?" + query
     }
 
-    static func encode(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x5F, 0x7E, 0x3A: out.unicodeScalars.append(Unicode.Scalar(b))
-            default: out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    /// Query and path text percent-encoded by the one implementation (`PercentCoding`).
+    static func encode(_ s: String) -> String { PercentCoding.encode(s) }
 }

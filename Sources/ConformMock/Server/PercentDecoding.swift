@@ -2,26 +2,10 @@ import ConformCore
 
 /// Percent-decoding of paths and WHATWG `application/x-www-form-urlencoded` queries.
 enum PercentDecoding {
-    /// Decodes `%XX` (invalid sequences stay as they are); `+` becomes a space when `plusIsSpace`.
+    /// Decodes `%XX` (invalid sequences stay as they are); `+` becomes a space when `plusIsSpace`: the one
+    /// implementation in ConformCore (`PercentCoding`), shared with the client.
     static func decode<S: StringProtocol>(_ text: S, plusIsSpace: Bool) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(where: { $0 == UInt8(ascii: "%") || (plusIsSpace && $0 == UInt8(ascii: "+")) }) else {
-            return String(text)
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "%"), i + 2 < bytes.count, let h = HexDigit.value(bytes[i + 1]), let l = HexDigit.value(bytes[i + 2]) {
-                out.append(h << 4 | l)
-                i += 3
-                continue
-            }
-            out.append(plusIsSpace && b == UInt8(ascii: "+") ? UInt8(ascii: " ") : b)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+        PercentCoding.decode(text, plusIsSpace: plusIsSpace)
     }
 
     /// `a=1&b=x+y&c` → `[("a","1"), ("b","x y"), ("c","")]`; empty pieces are skipped.

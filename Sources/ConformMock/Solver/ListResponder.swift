@@ -41,7 +41,7 @@ struct ListResponder {
             previous = b
             // Page numbers count in pages of the size asked for (or the most a page may hold), never in the
             // length of a short last page.
-            let pageSize = position.size ?? b.upper ?? b.exact
+            let pageSize = position.requested ?? b.upper ?? b.exact
             offset = position.offset(pageSize)
             let length = max(0, min([pageSize, b.upper, b.exact].compactMap { $0 }.min() ?? Int.max, count - min(offset, count)))
             page = offset < count ? Array(items[offset..<(offset + length)]) : []
@@ -146,7 +146,6 @@ struct ListResponder {
         var firstPage = 1
         var requested: Int?
         var start: Int?
-        var size: Int? { requested }
         /// The offset for a page length (page numbers count in pages of that length).
         func offset(_ length: Int?) -> Int {
             if let start { return start }
