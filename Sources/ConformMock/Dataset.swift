@@ -30,6 +30,9 @@ struct Dataset {
     private var idIndex: [String: Int] = [:]
     private var canonicals: [JSONObject?] = []
     private let validator: SchemaValidator
+    /// The `DatasetCache` key of the conforming catalog this dataset is (or is armed from); nil when it was
+    /// built outside the cache. Answers computed from the conforming catalog alone are remembered under it.
+    var catalogKey: String?
 
     /// `validator` comes from `SuiteFile.makeSchemaValidator()`, the one factory, so the mock resolves `$ref`s
     /// exactly as the loader and the runner do.

@@ -13,7 +13,8 @@ final class DatasetCache: @unchecked Sendable {
     func dataset(suite: Suite, operation: String, seed: UInt64, models: Int, build: () -> Dataset) -> Dataset {
         let key = "\(fingerprint(suite))|\(operation)|\(seed)|\(models)"
         if let hit = lock.withLock({ entries[key] }) { return hit }
-        let made = build()
+        var made = build()
+        made.catalogKey = key
         lock.withLock {
             // A long-lived process that loads many suites (tests) keeps the newest few dozen.
             if entries.count > 64 { entries.removeAll() }
@@ -22,27 +23,30 @@ final class DatasetCache: @unchecked Sendable {
         return made
     }
 
-    private var memos: [String: [[String]]] = [:]
+    private var memos: [String: any Sendable] = [:]
 
-    /// Count paths and other per-suite analyses, by suite and key: computed once per process.
-    func memo(suite: Suite, key: String, make: () -> [[String]]) -> [[String]] {
-        let full = fingerprint(suite) + "|" + key
-        if let hit = lock.withLock({ memos[full] }) { return hit }
+    /// An analysis of a suite (its drifts, count paths, a catalog's order for one request), by suite and key:
+    /// computed once per process, since it depends on nothing else.
+    func remember<T: Sendable>(suite: Suite, key: String, make: () -> T) -> T {
+        remember(key: fingerprint(suite) + "|" + key, make: make)
+    }
+
+    /// As `remember(suite:key:make:)`, with a key that already says which suite (a `Dataset.catalogKey`).
+    func remember<T: Sendable>(key: String, make: () -> T) -> T {
+        // Bound first, then cast: a remembered nil (`T` optional) is a hit, not a miss.
+        if let stored = lock.withLock({ memos[key] }), let hit = stored as? T { return hit }
         let value = make()
         lock.withLock {
-            if memos.count > 4_096 { memos.removeAll() }
-            memos[full] = value
+            // A long-lived process that loads many suites (tests, a mock serving for days) stays bounded.
+            if memos.count > 8_192 { memos.removeAll() }
+            memos[key] = value
         }
         return value
     }
 
-    /// The suite's id, path and a digest of its bytes: an edited file is a different suite.
+    /// The suite's id, path and a digest of its bytes (computed once per loaded file): an edited file is a
+    /// different suite.
     private func fingerprint(_ suite: Suite) -> String {
-        let path = suite.file.source.path + "|" + suite.id
-        let bytes = suite.file.source.bytes
-        var hasher = Hasher()
-        hasher.combine(bytes.count)
-        bytes.withUnsafeBufferPointer { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return path + "|" + String(hasher.finalize())
+        suite.file.source.path + "|" + suite.id + "|" + suite.file.sourceHash
     }
 }

@@ -7,8 +7,12 @@ import ConformCore
 /// types), auth, content type and cross-request agreement. A rule no check could see gets no drift: drifts
 /// exist to prove that checks fail.
 public enum DriftCatalog {
-    /// The drifts of one suite, in a stable order.
+    /// The drifts of one suite, in a stable order (computed once per process and suite).
     public static func drifts(for suite: Suite) -> [Drift] {
+        DatasetCache.shared.remember(suite: suite, key: "drifts") { catalog(of: suite) }
+    }
+
+    private static func catalog(of suite: Suite) -> [Drift] {
         let service = SuiteService(suite: suite, seed: 1, models: 57, drift: nil, anyID: false)
         var out: [Drift] = []
         var names = Set<String>()
@@ -221,6 +225,10 @@ public enum DriftCatalog {
     /// locations their bodies reach: a schema only a cross-check's list call returns is never validated,
     /// so breaking it proves nothing.
     static func checked(_ suite: Suite) -> (Set<String>, Set<JSONPointer>) {
+        DatasetCache.shared.remember(suite: suite, key: "checked") { survey(suite) }
+    }
+
+    private static func survey(_ suite: Suite) -> (Set<String>, Set<JSONPointer>) {
         let (ops, schemas) = checkedSchemas(suite)
         let synth = Synthesizer(document: suite.file.document)
         var trace = SynthesisTrace()

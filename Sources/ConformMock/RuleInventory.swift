@@ -100,7 +100,6 @@ public enum RuleInventory {
 
     /// A drift's rule pointer covers a rule at the same place, or one inside it (a `$ref`'d parameter schema).
     static func covers(_ driftRule: JSONPointer, _ rule: JSONPointer) -> Bool {
-        let d = driftRule.description, r = rule.description
-        return d == r || r.hasPrefix(d + "/")
+        rule.tokens.starts(with: driftRule.tokens)
     }
 }

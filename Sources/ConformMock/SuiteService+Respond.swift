@@ -63,7 +63,13 @@ extension SuiteService {
         guard let schema, let view = SchemaView.resolve(schema, in: suite.file.document) else { return fallback }
         let synth = bodySynthesizer
         var trace = SynthesisTrace()
-        let synthesised = synth.value(schema, key: SeededRandom(seed).child("body").child(schema.description), trace: &trace)
+        // Without an armed drift the body depends on the suite, schema and seed alone.
+        let synthesised = synth.armed
+            ? synth.value(schema, key: SeededRandom(seed).child("body").child(schema.description), trace: &trace)
+            : DatasetCache.shared.remember(suite: suite, key: "error|\(schema)|\(seed)") {
+                var unused = SynthesisTrace()
+                return synth.value(schema, key: SeededRandom(seed).child("body").child(schema.description), trace: &unused)
+            }
         let drifted = synth.armed && drift?.schemaDrift.map { trace.visited.contains($0.location) } == true
         guard !drifted, let detailPointer = view.propertyPointer("detail"),
               let detailView = SchemaView.resolve(detailPointer, in: suite.file.document) else { return synthesised }

@@ -57,7 +57,7 @@ final class SuiteService: @unchecked Sendable {
         self.suite = suite; self.seed = seed; self.anyID = anyID
         self.drift = drift?.suite == suite.id ? drift : nil
         let doc = suite.file.document
-        let validator = suite.file.makeSchemaValidator()
+        let validator = suite.file.schemaValidator
         self.validator = validator
         let base = suite.basePath.split(separator: "/").map(String.init)
         var shapes: [String: ListShape] = [:]

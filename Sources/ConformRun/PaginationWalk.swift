@@ -135,7 +135,8 @@ struct PaginationWalk: Sendable {
                                              schema: operation.response(for: status)?.schemaPointer,
                                              invariants: operation.response(for: status)?.invariants ?? []) })
         let query = Self.query(of: request.url)
-        var (checks, body) = run.evaluate(sent, expectation, variables: ["page": JSONValue(number)], query: query)
+        var (checks, body) = run.evaluate(sent, expectation, variables: ["page": JSONValue(number)], query: query,
+                                          place: "\(walk.id) page \(number)")
         if body == nil, sent.response.map({ $0.status == success.status }) == true, !expectation.rules(success.status).needsBody {
             // The walk reads items from every page even when the documented response has no schema.
             let (json, value) = JSONBodyCheck.evaluate(sent.observed ?? ObservedResponse(status: 0), rule: run.rule(success.pointer))

@@ -35,6 +35,11 @@ public struct RunOptions: Sendable {
     /// Record each list's catalog (item ids and hashes) in the result (default true). The self-test turns it
     /// off: its verdicts read checks, never catalogs, and hashing every item of hundreds of runs is its cost.
     public var recordCatalogs = true
+    /// Give every check and finding its stable id (`FindingIdentity`; default true). The self-test turns it
+    /// off: its verdicts compare problems within one suite's runs and never read ids.
+    public var assignIdentities = true
+    /// Checks of answers already evaluated (the self-test's conforming run), reused for identical answers.
+    public var evaluationMemo: EvaluationMemo?
     /// Called for each finished case, in plan order (console lines, progress).
     public var onCase: (@Sendable (_ suite: Suite, _ result: CaseResult) -> Void)?
     /// Called when a suite starts, with the (redacted) base URL it is sent to.

@@ -75,13 +75,14 @@ public struct Runner: Sendable {
         let identity = FindingIdentity(suite: suite, target: target)
         let outputs = await BoundedConcurrency.map(count: all.count, limit: options.concurrency, { i -> (CaseResult, CatalogListing?) in
             let output = await all[i]()
+            guard options.assignIdentities else { return output }
             var one = [output.0]
             identity.assign(&one)
             return (one[0], output.1)
         }, delivered: { _, output in onCase?(suite, output.0) })
         let catalogs = await CatalogRecorder(run: context).listings(walked: outputs.compactMap(\.1))
         var result = SuiteResult(suite: suite.id, title: suite.title, file: suite.file.source.path, baseURL: context.redactor.redact(context.baseURL),
-                                 target: target, suiteHash: SHA256.hex(suite.file.source.bytes),
+                                 target: target, suiteHash: suite.file.sourceHash,
                                  cases: outputs.map(\.0), durationSeconds: RetryingTransport.seconds(ContinuousClock.now - started), startedAt: startedAt,
                                  catalogs: catalogs)
         let planned = plan.cases.map { ($0.id, $0.name) } + plan.walks.map { ($0.id, $0.name) } + plan.crossChecks.map { ($0.id, $0.name) }

@@ -21,7 +21,7 @@ extension SuiteRun {
         let expectation = ResponseExpectation(
             statuses: expect.statuses, statusRule: statusPointer(expect), citation: testCase.description,
             rules: { status in self.rules(for: operation, status: status, expect: expect) })
-        let (checks, _) = evaluate(sent, expectation, query: testCase.query)
+        let (checks, _) = evaluate(sent, expectation, query: testCase.query, place: testCase.id)
         let result = CaseResult(id: testCase.id, operation: operation.id, name: "\(display(request)) › \(testCase.name)",
                                 citation: testCase.description, request: sent.recorded, attempts: sent.attempts,
                                 response: sent.response.map { redactor.record($0, excerptCharacters: options.excerptBytes) },

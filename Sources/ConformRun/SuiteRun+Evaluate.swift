@@ -5,8 +5,21 @@ extension SuiteRun {
     /// denominator: no response → one error (or a redirect / truncation failure) and status, content type,
     /// JSON and body rules skipped; a status outside the expected ones → its failure, and the content type,
     /// JSON and body rules of the expected status skipped (they do not apply to a different answer).
+    ///
+    /// `place` names where the answer was asked for (a case id, a walk id and page): with a memo in the
+    /// options, an answer identical to one evaluated there before reuses its checks (`EvaluationMemo`).
     func evaluate(_ sent: SentRequest, _ expectation: ResponseExpectation, variables: [String: JSONValue] = [:],
-                  query: [(String, JSONValue)] = []) -> (checks: [CheckResult], body: JSONValue?) {
+                  query: [(String, JSONValue)] = [], place: String? = nil) -> (checks: [CheckResult], body: JSONValue?) {
+        guard let memo = options.evaluationMemo, let place else { return evaluateAnswer(sent, expectation, variables: variables, query: query) }
+        if let known = memo.lookup(place, sent) { return known }
+        let fresh = evaluateAnswer(sent, expectation, variables: variables, query: query)
+        memo.record(place, sent, checks: fresh.checks, body: fresh.body)
+        return fresh
+    }
+
+    /// `evaluate` without the memo.
+    private func evaluateAnswer(_ sent: SentRequest, _ expectation: ResponseExpectation, variables: [String: JSONValue],
+                                query: [(String, JSONValue)]) -> (checks: [CheckResult], body: JSONValue?) {
         let statusRule = rule(expectation.statusRule)
         guard let response = sent.observed else {
             guard case .failure(let error) = sent.outcome else { return ([], nil) }

@@ -29,7 +29,7 @@ struct SuiteRun: Sendable {
         let wrong = suite.auth.map { [Self.wrongCredential, $0.headerValue(secret: Self.wrongCredential)] } ?? []
         redactor = Redactor(secrets: (secret.map { [$0] } ?? []) + options.otherSecrets, headerNames: suite.auth.map { [$0.headerName] } ?? [],
                             publicValues: wrong)
-        validator = suite.file.makeSchemaValidator()
+        validator = suite.file.schemaValidator
         let base2: any Transport = deadline.map { DeadlineTransport(base: transport, deadline: $0) } ?? transport
         sender = RetryingTransport(base: base2, policy: options.retryPolicy, deadline: deadline)
     }

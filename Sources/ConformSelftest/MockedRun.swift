@@ -15,19 +15,26 @@ public struct MockedRun: Sendable {
     public let drift: Drift?
     /// How the runner behaves (deadline, timeout, concurrency, hooks).
     public var options: RunOptions
+    /// The credential variables, set to generated test keys (`MockedRun.credentials(for:)`); the same for
+    /// the conforming and the drifted runs of a self-test, so their requests are byte for byte the same.
+    public var environment: [String: String]
 
     /// Where the in-process mock pretends to live (never contacted: no socket is opened).
     static let origin = "http://127.0.0.1:9"
 
     /// A run of `suite` against a mock with `drift` (nil: conforming).
-    public init(suite: Suite, drift: Drift? = nil, options: RunOptions) {
+    public init(suite: Suite, drift: Drift? = nil, options: RunOptions, environment: [String: String]? = nil) {
         self.suite = suite; self.drift = drift; self.options = options
+        self.environment = environment ?? Self.credentials(for: suite)
+    }
+
+    /// The suite's credential variable set to a fresh generated key (no real key is ever read).
+    public static func credentials(for suite: Suite) -> [String: String] {
+        suite.auth.map { [$0.env: MockFleet.testCredential()] } ?? [:]
     }
 
     /// Runs the suite against a fresh mock.
     public func execute() async throws -> SuiteResult {
-        var environment: [String: String] = [:]
-        if let auth = suite.auth { environment[auth.env] = MockFleet.testCredential() }
         let app = MockApp(suites: [suite], seed: 1, models: 57, drift: drift, credentials: environment)
         var moved = suite
         moved.baseURL = Self.origin + suite.basePath

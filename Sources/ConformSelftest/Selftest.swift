@@ -27,8 +27,10 @@ public struct Selftest: Sendable {
     }
 
     /// The drifts of `suite` this self-test runs.
-    public func drifts(for suite: Suite) -> [Drift] {
-        let all = DriftCatalog.drifts(for: suite)
+    public func drifts(for suite: Suite) -> [Drift] { selected(DriftCatalog.drifts(for: suite), of: suite) }
+
+    /// The drifts of `all` that `filter` keeps.
+    func selected(_ all: [Drift], of suite: Suite) -> [Drift] {
         guard let filter, !filter.isEmpty else { return all }
         return all.filter { $0.name.contains(filter) || "\(suite.id)/\($0.name)".contains(filter) }
     }
@@ -48,21 +50,26 @@ public struct Selftest: Sendable {
 
     /// Self-tests one suite: the conforming run, then its drifts.
     public func run(_ suite: Suite) async -> SuiteSelftest {
-        let options = runOptions()
+        // The conforming run records the checks of every answer; a drifted run reuses them for the answers its
+        // drift left byte for byte the same, and checks the rest afresh (`EvaluationMemo`).
+        let memo = EvaluationMemo()
+        let options = runOptions(memo: memo)
+        let environment = MockedRun.credentials(for: suite)
         let conforming: SuiteResult
         do {
-            conforming = try await MockedRun(suite: suite, options: options).execute()
+            conforming = try await MockedRun(suite: suite, options: options, environment: environment).execute()
+            memo.seal()
         } catch {
             return SuiteSelftest(suite: suite, conforming: nil, problem: "the mock could not start: \(error)", verdicts: [])
         }
         let all = DriftCatalog.drifts(for: suite)
-        let drifts = self.drifts(for: suite)
+        let drifts = selected(all, of: suite)
         let rules = RuleInventory.rules(of: suite, drifts: all)
         let unsatisfied = MockOracle.problems(suite)
         let onDrift = self.onDrift
         let verdicts = await Self.boundedMap(drifts, limit: concurrency) { drift in
             do {
-                let result = try await MockedRun(suite: suite, drift: drift, options: options).execute()
+                let result = try await MockedRun(suite: suite, drift: drift, options: options, environment: environment).execute()
                 let verdict = DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
                 onDrift?(suite, verdict)
                 return verdict
@@ -75,9 +82,11 @@ public struct Selftest: Sendable {
 
     /// Options for one run: its own deadline, no retries (the mock never asks for one; a retry only hides a
     /// fault), quick timeouts.
-    func runOptions() -> RunOptions {
+    func runOptions(memo: EvaluationMemo? = nil) -> RunOptions {
         var options = RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0))
         options.recordCatalogs = false
+        options.evaluationMemo = memo
+        options.assignIdentities = false
         return options
     }
 

@@ -17,12 +17,19 @@ public struct JSONWriter {
     /// Appends a JSON string literal with the escapes RFC 8259 requires.
     public static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        // Most strings need no escaping: copy them in one go (byte-by-byte appends dominate otherwise).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
-            out.append(contentsOf: s.utf8)
-            out.append(0x22)
-            return
+        // Most strings need no escaping: scan the UTF-8 storage directly and copy it in one go (the generic
+        // `contains(where:)` on `String.UTF8View` and byte-by-byte appends dominate otherwise).
+        let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for c in bytes where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F { return false }
+            out.append(contentsOf: bytes)
+            return true
         }
+        if copied != true { appendEscaped(s, to: &out) }
+        out.append(0x22)
+    }
+
+    /// The string's bytes with `"`, `\\` and control characters escaped.
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
         for c in s.utf8 {
             switch c {
             case 0x22: out.append(0x5C); out.append(0x22)
@@ -37,7 +44,6 @@ public struct JSONWriter {
             default: out.append(c)
             }
         }
-        out.append(0x22)
     }
 
     /// A JSON string literal as text.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A loaded, validated suite: one API surface's contract, ready to plan and run.
 ///
 /// Produced only by `SuiteLoader` (strict: unknown keys, bad types, unresolved `$ref`s and unparsable
@@ -56,9 +58,12 @@ public struct Suite: Sendable {
 
 /// A suite file as read from disk: path, bytes, parsed document and value/key offsets.
 public struct SuiteFile: Sendable {
-    public var source: SourceFile
-    public var document: JSONValue
+    public var source: SourceFile { didSet { derived = Derived() } }
+    public var document: JSONValue { didSet { derived = Derived() } }
     public var locations: JSONLocations
+    /// What is computed from the file once and shared by every copy until its document or source changes
+    /// (`schemaValidator`, `sourceHash`).
+    private var derived = Derived()
 
     public init(source: SourceFile, document: JSONValue, locations: JSONLocations) {
         self.source = source; self.document = document; self.locations = locations
@@ -67,6 +72,29 @@ public struct SuiteFile: Sendable {
     /// `file:line:col` of the value (or key) at a pointer into the suite document.
     public func location(of pointer: JSONPointer, preferKey: Bool = false) -> SourceLocation {
         source.location(of: locations.offset(of: pointer, preferKey: preferKey))
+    }
+
+    /// The suite's schema validator, compiled once for the loader, every run and the mock of this file
+    /// (`makeSchemaValidator()` builds a fresh one). Schemas compile lazily and the validator is thread-safe,
+    /// so a self-test's hundreds of runs share one compilation.
+    public var schemaValidator: SchemaValidator { derived.once(\.validator) { makeSchemaValidator() } }
+
+    /// The SHA-256 of the file's bytes, in hex (a result's `suiteHash`), computed once.
+    public var sourceHash: String { derived.once(\.hash) { SHA256.hex(source.bytes) } }
+}
+
+/// The values a `SuiteFile` and its copies compute lazily and share.
+private final class Derived: @unchecked Sendable {
+    private let lock = NSLock()
+    var validator: SchemaValidator?
+    var hash: String?
+
+    func once<T>(_ slot: ReferenceWritableKeyPath<Derived, T?>, _ make: () -> T) -> T {
+        lock.lock(); defer { lock.unlock() }
+        if let built = self[keyPath: slot] { return built }
+        let made = make()
+        self[keyPath: slot] = made
+        return made
     }
 }
 

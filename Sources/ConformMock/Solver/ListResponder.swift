@@ -17,11 +17,7 @@ struct ListResponder {
     func body(_ data: Dataset) -> JSONValue {
         let effect = service.drift?.effect
         let rules = served.invariants
-        var items = data.items.map { JSONValue.object($0) }
-        let armed = data.armedIndex.flatMap { k in data.armedOriginal.map { (drifted: JSONValue.object(data.items[k]), twin: JSONValue.object($0)) } }
-        for rule in rules.flatMap({ ItemRule.rules(in: $0.invariant, itemsPath: shape.itemsPath, bound: bound) }).reversed() {
-            items = rule.apply(to: items, path: shape.itemsPath, request: served.request, variables: served.variables, armed: armed)
-        }
+        let items = listed(data)
         let count = items.count
         var body = wrapper()
         // A drift that changes the type of the whole body leaves nothing to page.
@@ -52,19 +48,55 @@ struct ListResponder {
                                                                   catalog: data.items.map { .object($0) })
     }
 
+    /// The catalog filtered and ordered by the item rules of this request. The armed item (a schema drift)
+    /// is placed as its conforming twin would be (`ItemRule.apply`), so the order is the conforming catalog's:
+    /// computed once per catalog and request and shared by every mock serving that catalog.
+    func listed(_ data: Dataset) -> [JSONValue] {
+        let itemRules = served.invariants.flatMap { ItemRule.rules(in: $0.invariant, itemsPath: shape.itemsPath, bound: bound) }
+        let armed = data.armedIndex.flatMap { k in data.armedOriginal.map { (index: k, drifted: data.items[k], twin: $0) } }
+        func apply(_ catalog: [JSONValue], armed: (drifted: JSONValue, twin: JSONValue)?) -> [JSONValue] {
+            var items = catalog
+            for rule in itemRules.reversed() {
+                items = rule.apply(to: items, path: shape.itemsPath, request: served.request, variables: served.variables, armed: armed)
+            }
+            return items
+        }
+        let current = data.items.map { JSONValue.object($0) }
+        guard !itemRules.isEmpty else { return current }
+        var conforming = current
+        if let armed { conforming[armed.index] = .object(armed.twin) }
+        let variables = served.variables.keys.sorted().map { "\($0)=\(JSONWriter.write(served.variables[$0] ?? .null))" }
+        let key = (data.catalogKey ?? "") + "|" + JSONWriter.write(served.request) + "|" + variables.joined(separator: "&")
+        let order = data.catalogKey == nil ? nil : DatasetCache.shared.remember(key: "order|" + key) { () -> [Int]? in
+            // Positions are found by id, so ids must tell every item apart (the dataset makes them unique).
+            let ids = conforming.map { $0.objectValue?[data.idMember].map { JSONWriter.write($0) } ?? "" }
+            guard Set(ids).count == ids.count, !ids.contains("") else { return nil }
+            let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+            return apply(conforming, armed: nil).compactMap { position[$0.objectValue?[data.idMember].map { JSONWriter.write($0) } ?? ""] }
+        }
+        guard let order else { return apply(current, armed: armed.map { (.object($0.drifted), .object($0.twin)) }) }
+        return order.map { current[$0] }
+    }
+
     /// The wrapper object without its items, synthesised from the success schema.
     private func wrapper() -> JSONValue {
-        var trace = SynthesisTrace()
+        let synth = service.bodySynthesizer
         let skip: Set<String> = shape.itemsPath.count == 1 ? [shape.itemsPath[0]] : []
-        return service.bodySynthesizer.value(shape.wrapperSchema, key: SeededRandom(service.seed).child("wrapper").child(served.operation.id),
-                                             skip: skip, trace: &trace)
+        func make() -> JSONValue {
+            var trace = SynthesisTrace()
+            return synth.value(shape.wrapperSchema, key: SeededRandom(service.seed).child("wrapper").child(served.operation.id),
+                               skip: skip, trace: &trace)
+        }
+        // Without an armed drift the wrapper depends on the suite, operation and seed alone.
+        if synth.armed { return make() }
+        return DatasetCache.shared.remember(suite: suite, key: "wrapper|\(served.operation.id)|\(service.seed)", make: make)
     }
 
     /// Body paths an invariant compares as at least the page length (`total >= len(items)`): they carry the
     /// count of the whole (filtered) catalog.
     func countPaths(_ invariants: [Invariant]) -> [[String]] {
         let key = invariants.map(\.pointer.description).joined(separator: "|")
-        return DatasetCache.shared.memo(suite: suite, key: "count|" + served.operation.id + "|" + key) { countPathsUncached(invariants) }
+        return DatasetCache.shared.remember(suite: suite, key: "count|" + served.operation.id + "|" + key) { countPathsUncached(invariants) }
     }
 
     private func countPathsUncached(_ invariants: [Invariant]) -> [[String]] {

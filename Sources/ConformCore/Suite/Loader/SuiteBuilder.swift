@@ -29,7 +29,7 @@ final class SuiteBuilder {
         reader = SuiteReader(file: file)
         documentURI = file.documentURI
         documents = SchemaDocuments(rootURI: documentURI, root: file.document)
-        validator = file.makeSchemaValidator()
+        validator = file.schemaValidator
     }
 
     var mentions: SchemaMentions { SchemaMentions(documents: documents) }
