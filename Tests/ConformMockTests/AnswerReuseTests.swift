@@ -21,7 +21,7 @@ import Testing
         return "\(v.drift.name) \(v.outcome) \(v.evidence?.check ?? "-") \(v.evidence?.caseName ?? "-") \(v.evidence?.rulePointer ?? "-") \(failed)"
     }
 
-    @Test(arguments: ["Tests/UserSuites/cursor-list.json", "Tests/UserSuites/fixed-pages.json", "suites/open-webui-list-models.json"])
+    @Test(arguments: ["Tests/UserSuites/cursor-list.json", "Tests/UserSuites/fixed-pages.json", "suites/digitalocean-gradient-list-models.json"])
     func reusedAnswersGiveTheVerdictsOfFreshChecks(_ path: String) async throws {
         let suite = try Self.suite(path)
         var fresh = Selftest(concurrency: 1)
