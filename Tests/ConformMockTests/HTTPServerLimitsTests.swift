@@ -110,6 +110,17 @@ private func eventually(within seconds: Double = 10, _ condition: () -> Bool) ->
         #expect(answered == count)
     }
 
+    @Test func aClientThatNeverReadsIsDisconnectedAfterTheSendTimeout() throws {
+        let server = try fixedServer(bodyBytes: 16 << 10)
+        server.maxPendingOutput = 64 << 10
+        server.sendTimeout = 0.5
+        defer { server.stop() }
+        let greedy = try RawClient(port: server.port)
+        greedy.send(String(repeating: "GET / HTTP/1.1\r\nHost: x\r\n\r\n", count: 2_000))
+        #expect(eventually { server.connectionCounts.open == 1 })
+        #expect(eventually { server.connectionCounts.open == 0 }, "a connection blocked on a client that does not read was kept")
+    }
+
     @Test func atTheCapTheConnectionIdleLongestGivesWay() throws {
         let server = try fixedServer()
         server.maxConnections = 4
