@@ -72,7 +72,7 @@ struct HTTPConnection {
                 if buffer.isEmpty {
                     requestStarted = nil
                     idleSince = now
-                    server.connection(id, idle: true)
+                    server.markConnection(id, idle: true)
                 } else {
                     requestStarted = now
                 }
@@ -85,7 +85,7 @@ struct HTTPConnection {
                     buffer.append(contentsOf: chunk[0..<n])
                     if requestStarted == nil {
                         requestStarted = Socket.nowMilliseconds()
-                        server.connection(id, idle: false)
+                        server.markConnection(id, idle: false)
                     }
                     break
                 }

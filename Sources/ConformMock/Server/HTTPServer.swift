@@ -180,7 +180,7 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// A connection's request began (`idle` false) or its last response went out with nothing left to parse.
-    func connection(_ id: Int, idle: Bool) {
+    func markConnection(_ id: Int, idle: Bool) {
         state.lock()
         if connections[id] != nil { connections[id]!.idleSince = idle ? Socket.nowMilliseconds() : nil }
         state.unlock()
