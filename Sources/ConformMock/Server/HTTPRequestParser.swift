@@ -5,13 +5,13 @@ import ConformCore
 ///
 /// Chunked request bodies are answered 501: no client of a model-listing API sends them, and refusing
 /// is safer than a half-done decoder.
-struct HTTPRequestParser {
+package struct HTTPRequestParser {
     /// Largest accepted request head (request line + headers), per issue 5.
-    static let maxHeadBytes = 16 * 1024
+    package static let maxHeadBytes = 16 * 1024
     /// Largest accepted body; the mock serves GETs, so bodies are small by nature.
-    static let maxBodyBytes = 1 << 20
+    package static let maxBodyBytes = 1 << 20
 
-    enum Outcome {
+    package enum Outcome {
         /// More bytes are needed; `inHead` tells whether the head itself is incomplete.
         case incomplete(inHead: Bool)
         /// A whole request occupying `consumed` bytes from the start offset.
@@ -21,7 +21,7 @@ struct HTTPRequestParser {
     }
 
     /// Tries to parse one request from `buffer[start...]`.
-    static func parse(_ buffer: [UInt8], from start: Int) -> Outcome {
+    package static func parse(_ buffer: [UInt8], from start: Int) -> Outcome {
         var begin = start
         // RFC 9112 §2.2: ignore empty lines before a request line.
         while begin < buffer.count, buffer[begin] == 13 || buffer[begin] == 10 { begin += 1 }
