@@ -76,7 +76,7 @@ enum ConformFuzzCommand {
             var base = buffer.baseAddress
             return LLVMFuzzerRunDriver(&argc, &base) { data, size in
                 let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-                do { try ConformFuzzCommand.selected.run(bytes) } catch { fatalError("\(ConformFuzzCommand.selected.rawValue): \(error.message)") }
+                do { try ConformFuzzCommand.selected.run(bytes) } catch { fatalError("\(ConformFuzzCommand.selected.rawValue): \(error)") }
                 return 0
             }
         }
