@@ -61,8 +61,9 @@ for target in "${targets[@]}"; do
     -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -malloc_limit_mb="$rss_mb" \
     -max_len="$(max_len "$target")" -detect_leaks=1 -print_final_stats=1 \
     -artifact_prefix="$findings/$target/" "${extra[@]}" >"$log" 2>&1 || status=$?
-  # The last status line (`#N DONE cov: … ft: … corp: … exec/s: …`) and the final stats say how it went.
-  grep -E "^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)" "$log" | tail -1 || true
+  # The last status line (`#N DONE cov: … ft: … corp: … exec/s: …`; `#N: cov: …` with -fork) and the final
+  # stats say how it went.
+  grep -E "^#[0-9]+(:|[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED))" "$log" | tail -1 || true
   grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$log" || true
   if [ "$status" != 0 ]; then
     echo "FAILED: $target (exit $status); the input is in $findings/$target/, the log in $log:"
