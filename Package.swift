@@ -30,6 +30,12 @@ let package = Package(
         .target(name: "ConformSpec", dependencies: ["ConformCore"]),
         .executableTarget(name: "conform", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformReport", "ConformSelftest", "ConformSpec"]),
         .executableTarget(name: "conform-bench", dependencies: ["ConformCore", "ConformReport"]),
+        // Fuzz harnesses for the parsers that read untrusted bytes; `conform-fuzz` replays corpora in a normal build and,
+        // built with `-sanitize=fuzzer` and `-DFUZZING` (scripts/fuzz.sh), is a libFuzzer binary. See docs/fuzzing.md.
+        .target(name: "ConformFuzz", dependencies: ["ConformCore", "ConformRun", "ConformMock"]),
+        // libFuzzer's driver entry (a declaration only; linked in the fuzzing build alone).
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "conform-fuzz", dependencies: ["ConformFuzz", "CLibFuzzer"]),
         // JSON, pointer, expressions, suite loading.
         .testTarget(name: "ConformCoreTests", dependencies: ["ConformCore"], resources: [.copy("Fixtures")]),
         // The official JSON-Schema-Test-Suite (draft 2020-12), read from ../shared (CONFORM_SHARED overrides).
@@ -45,6 +51,8 @@ let package = Package(
         // OpenAPI reading, import, spec diff and spec check (fixtures: hand-made spec pairs; ../shared for real documents).
         .testTarget(name: "ConformSpecTests", dependencies: ["ConformCore", "ConformSpec"], resources: [.copy("Fixtures")]),
         // The shipped suites in suites/: valid, pass on conforming responses, fail on each broken rule.
+        // Every file of the committed fuzz corpus (Tests/Fuzz/corpus/TARGET/) through its harness.
+        .testTarget(name: "ConformFuzzTests", dependencies: ["ConformCore", "ConformFuzz"]),
         .testTarget(name: "SeedSuiteTests", dependencies: ["ConformCore", "ConformRun", "ConformMock"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,9 +3,9 @@ import Foundation
 
 /// Reads one HTTP/1.1 response off a `ByteStream` (plain or TLS): head, then the body framed by
 /// `Content-Length`, chunked encoding or end of stream — never more than the cap.
-struct ResponseReader {
+package struct ResponseReader {
     /// What went wrong in the server's reply.
-    enum Failure: Error {
+    package enum Failure: Error {
         case connection(SocketConnection.Failure, receivedSoFar: Int)
         case notHTTP(String)
         case tooLarge(receivedSoFar: Int)
@@ -16,10 +16,10 @@ struct ResponseReader {
         case proxy(String)
     }
 
-    struct Head {
-        var status: Int
-        var headers: [Header]
-        func value(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
+    package struct Head {
+        package var status: Int
+        package var headers: [Header]
+        package func value(_ name: String) -> String? { headers.first { $0.name.lowercased() == name.lowercased() }?.value }
     }
 
     static let maxHeadBytes = 64 << 10
@@ -29,13 +29,13 @@ struct ResponseReader {
     /// Bytes read past the part consumed so far.
     private var pending: [UInt8] = []
 
-    init(connection: any ByteStream, maxBodyBytes: Int) { self.connection = connection; self.maxBodyBytes = maxBodyBytes }
+    package init(connection: any ByteStream, maxBodyBytes: Int) { self.connection = connection; self.maxBodyBytes = maxBodyBytes }
 
     /// Whether bytes past what was consumed have been read (a proxy that talks past its `CONNECT` answer).
     var hasUnreadBytes: Bool { !pending.isEmpty }
 
     /// The response head, skipping interim 1xx responses.
-    mutating func readHead() throws(Failure) -> Head {
+    package mutating func readHead() throws(Failure) -> Head {
         while true {
             let head = try parseHead(readHeadBytes())
             if head.status >= 200 || head.status == 101 { return head }
@@ -81,7 +81,7 @@ struct ResponseReader {
     }
 
     /// The body for `head` (none for HEAD requests, 1xx, 204 and 304).
-    mutating func readBody(for head: Head, method: String) throws(Failure) -> [UInt8] {
+    package mutating func readBody(for head: Head, method: String) throws(Failure) -> [UInt8] {
         if method == "HEAD" || head.status == 204 || head.status == 304 || head.status < 200 { return [] }
         if head.value("Transfer-Encoding")?.lowercased().contains("chunked") == true { return try readChunked() }
         if let text = head.value("Content-Length") {

@@ -5,7 +5,7 @@ import Glibc
 
 /// The bytes of one connection, plain (`SocketConnection`) or encrypted (`TLSStream`): what `ResponseReader`
 /// reads, so http and https share one reader, one body cap and one deadline.
-protocol ByteStream: AnyObject {
+package protocol ByteStream: AnyObject {
     /// Sends every byte.
     func write(_ bytes: [UInt8]) throws(SocketConnection.Failure)
     /// Up to `limit` bytes; an empty array at end of stream.
@@ -17,9 +17,9 @@ protocol ByteStream: AnyObject {
 /// Blocking work is done in short `poll` slices so that both the request's deadline and cancellation
 /// (`CancelFlag`) are noticed within ≈ 50 ms. Reads happen only when the caller asks for more, which is what
 /// bounds memory: a server streaming 100 MiB waits in its socket buffer once the body passes the cap.
-final class SocketConnection: ByteStream {
+package final class SocketConnection: ByteStream {
     /// Why an operation stopped.
-    enum Failure: Error, Equatable {
+    package enum Failure: Error, Equatable {
         case refused, unresolvable, timedOut, cancelled, closed
         case system(String)
         /// The TLS handshake or a TLS record failed; the text says why (OpenSSL's reason, or the certificate problem).
@@ -86,7 +86,7 @@ final class SocketConnection: ByteStream {
     }
 
     /// Sends every byte.
-    func write(_ bytes: [UInt8]) throws(Failure) {
+    package func write(_ bytes: [UInt8]) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -98,7 +98,7 @@ final class SocketConnection: ByteStream {
 
     /// Up to `limit` bytes; an empty array at end of stream. The array holds exactly what was read: a short
     /// read kept in its `limit`-sized buffer would make a body that trickles in cost many times its size.
-    func read(upTo limit: Int = 64 << 10) throws(Failure) -> [UInt8] {
+    package func read(upTo limit: Int = 64 << 10) throws(Failure) -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: limit)
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, limit, 0) }

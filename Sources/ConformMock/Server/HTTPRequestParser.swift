@@ -5,17 +5,17 @@ import ConformCore
 ///
 /// Chunked request bodies are answered 501: no client of a model-listing API sends them, and refusing
 /// is safer than a half-done decoder.
-struct HTTPRequestParser {
+package struct HTTPRequestParser {
     /// Largest accepted request head (empty lines before it, request line, headers) unless the server says
     /// otherwise, per issue 5.
-    static let defaultMaxHeadBytes = 16 * 1024
+    package static let defaultMaxHeadBytes = 16 * 1024
     /// Bytes of empty lines accepted before a request line (RFC 9112 §2.2 asks servers to skip "at least one");
     /// more is refused 400, so a stream of bare CRLFs costs neither memory nor a thread for long.
-    static let maxLeadingEmptyLineBytes = 64
+    package static let maxLeadingEmptyLineBytes = 64
     /// Largest accepted body; the mock serves GETs, so bodies are small by nature.
-    static let maxBodyBytes = 1 << 20
+    package static let maxBodyBytes = 1 << 20
 
-    enum Outcome {
+    package enum Outcome {
         /// More bytes are needed; `inHead` tells whether the head itself is incomplete.
         case incomplete(inHead: Bool)
         /// A whole request occupying `consumed` bytes from the start offset.
@@ -26,7 +26,7 @@ struct HTTPRequestParser {
 
     /// Tries to parse one request from `buffer[start...]`; the head is measured from `start`, so empty lines
     /// before the request line count toward `maxHeadBytes`.
-    static func parse(_ buffer: [UInt8], from start: Int, maxHeadBytes: Int = defaultMaxHeadBytes) -> Outcome {
+    package static func parse(_ buffer: [UInt8], from start: Int, maxHeadBytes: Int = defaultMaxHeadBytes) -> Outcome {
         var begin = start
         // RFC 9112 §2.2: ignore (a few) empty lines before a request line.
         while begin < buffer.count, buffer[begin] == 13 || buffer[begin] == 10 { begin += 1 }
