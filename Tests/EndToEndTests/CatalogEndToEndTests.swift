@@ -44,7 +44,7 @@ import Testing
     @Test func removedModelsAreRecordedAndConfirmedBy404() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (before, first) = await try Self.night(models: 10, seed: 1, in: dir, name: "before.json")
+        let (before, first) = try await Self.night(models: 10, seed: 1, in: dir, name: "before.json")
         #expect(first.exitCode == 0, "\(first.stdout)\n\(first.stderr)")
         let old = try Self.catalog(before)
         #expect(old["status"] == "complete")
@@ -54,7 +54,7 @@ import Testing
         #expect(old["confirmation"] == .null)
 
         let beforePath = dir.appendingPathComponent("before.json").path
-        let (after, second) = await try Self.night(models: 7, seed: 1, extra: ["--confirm-removals", beforePath], in: dir, name: "after.json")
+        let (after, second) = try await Self.night(models: 7, seed: 1, extra: ["--confirm-removals", beforePath], in: dir, name: "after.json")
         #expect(second.exitCode == 0, "\(second.stdout)\n\(second.stderr)")
         let new = try Self.catalog(after)
         #expect(Self.ids(new) == (1...7).map { String(format: "model-%04d", $0) })
@@ -73,8 +73,8 @@ import Testing
     @Test func aNewSeedChangesContentButNotIds() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (before, _) = await try Self.night(models: 6, seed: 1, in: dir, name: "before.json")
-        let (after, _) = await try Self.night(models: 6, seed: 2, in: dir, name: "after.json")
+        let (before, _) = try await Self.night(models: 6, seed: 1, in: dir, name: "before.json")
+        let (after, _) = try await Self.night(models: 6, seed: 2, in: dir, name: "after.json")
         let old = try Self.catalog(before), new = try Self.catalog(after)
         #expect(Self.ids(old) == Self.ids(new))
         let changed = Self.hashes(new).filter { Self.hashes(old)[$0.key] != $0.value }

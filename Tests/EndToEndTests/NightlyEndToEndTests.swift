@@ -37,17 +37,17 @@ import Testing
         let n1 = dir.appendingPathComponent("n1.json"), n2 = dir.appendingPathComponent("n2.json"), n3 = dir.appendingPathComponent("n3.json")
         for (drift, out) in [("drop-required:InferenceModel.name", n1), ("drop-required:InferenceModel.status", n2)] {
             let mock = try await MockProcess.start([Self.v5, "--drift", drift], environment: Self.key)
-            let r = await try Self.night(Self.v5, url: mock.url, json: out)
+            let r = try await Self.night(Self.v5, url: mock.url, json: out)
             mock.stop()
             #expect(r.exitCode == 1, "\(r.stdout)\n\(r.stderr)")
         }
         let conforming = try await MockProcess.start([Self.v5], environment: Self.key)
-        let r3 = await try Self.night(Self.v5, url: conforming.url, json: n3)
+        let r3 = try await Self.night(Self.v5, url: conforming.url, json: n3)
         conforming.stop()
         #expect(r3.exitCode == 0, "\(r3.stdout)\n\(r3.stderr)")
 
         let md = dir.appendingPathComponent("diff.md"), out = dir.appendingPathComponent("diff.json")
-        let d12 = await try Self.diff(n1, n2, ["--markdown", md.path, "--json", out.path])
+        let d12 = try await Self.diff(n1, n2, ["--markdown", md.path, "--json", out.path])
         #expect(d12.exitCode == 1, "new failures fail the default gate\n\(d12.stdout)\(d12.stderr)")
         let value = try Self.json(out)
         let newCount = value["counts"]?["new"]?.numberValue?.int64Value ?? 0
@@ -62,7 +62,7 @@ import Testing
         #expect(markdown.count < 60_000)
         #expect(!markdown.contains("conform-e2e-nightly-key") && !d12.stdout.contains("conform-e2e-nightly-key"))
 
-        let d23 = await try Self.diff(n2, n3)
+        let d23 = try await Self.diff(n2, n3)
         #expect(d23.exitCode == 0, "only fixed: the default gate passes\n\(d23.stdout)")
         #expect(d23.stdout.contains(" 0 new, \(newCount) fixed"))
         await #expect(try Self.diff(n2, n3, ["--fail-on", "changed"]).exitCode == 1)
@@ -75,17 +75,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let n1 = dir.appendingPathComponent("n1.json"), n2 = dir.appendingPathComponent("n2.json")
         let mock = try await MockProcess.start([Self.v5, "--drift", "drop-required:InferenceModel.name"], environment: Self.key)
-        _ = await try Self.night(Self.v5, url: mock.url, json: n1)
+        _ = try await Self.night(Self.v5, url: mock.url, json: n1)
         mock.stop()
-        let down = await try Self.night(Self.v5, url: mock.url, json: n2, extra: ["--retries", "0", "--timeout", "2"])
+        let down = try await Self.night(Self.v5, url: mock.url, json: n2, extra: ["--retries", "0", "--timeout", "2"])
         #expect(down.exitCode == 3, "\(down.stdout)\n\(down.stderr)")
-        let d = await try Self.diff(n1, n2, ["--json", dir.appendingPathComponent("d.json").path])
+        let d = try await Self.diff(n1, n2, ["--json", dir.appendingPathComponent("d.json").path])
         #expect(d.exitCode == 1, "a check that became an error fails the default gate\n\(d.stdout)")
         let value = try Self.json(dir.appendingPathComponent("d.json"))
         #expect((value["counts"]?["became-error"]?.numberValue?.int64Value ?? 0) > 0)
         #expect(value["counts"]?["fixed"] == 0, "unreachable is not fixed")
         #expect(value["counts"]?["check-removed"] == 0)
-        let back = await try Self.diff(n2, n1, ["--json", dir.appendingPathComponent("b.json").path])
+        let back = try await Self.diff(n2, n1, ["--json", dir.appendingPathComponent("b.json").path])
         let backValue = try Self.json(dir.appendingPathComponent("b.json"))
         #expect((backValue["counts"]?["recovered"]?.numberValue?.int64Value ?? 0) > 0, "\(back.stdout)")
     }
@@ -101,10 +101,10 @@ import Testing
         try edited.write(to: editedPath, atomically: true, encoding: .utf8)
         let n1 = dir.appendingPathComponent("n1.json"), n2 = dir.appendingPathComponent("n2.json")
         let mock = try await MockProcess.start([Self.v5, "--drift", "invariant:list.1"], environment: Self.key)
-        _ = await try Self.night(Self.v5, url: mock.url, json: n1)
-        _ = await try Self.night(editedPath.path, url: mock.url, json: n2)
+        _ = try await Self.night(Self.v5, url: mock.url, json: n1)
+        _ = try await Self.night(editedPath.path, url: mock.url, json: n2)
         mock.stop()
-        let d = await try Self.diff(n1, n2, ["--json", dir.appendingPathComponent("d.json").path])
+        let d = try await Self.diff(n1, n2, ["--json", dir.appendingPathComponent("d.json").path])
         let value = try Self.json(dir.appendingPathComponent("d.json"))
         #expect(value["counts"]?["new"] == 0 && value["counts"]?["fixed"] == 0, "\(d.stdout)")
         #expect((value["counts"]?["still-failing"]?.numberValue?.int64Value ?? 0) > 0, "the invariant moved down one place and kept its id")
@@ -120,11 +120,11 @@ import Testing
         let n1 = dir.appendingPathComponent("n1.json"), n2 = dir.appendingPathComponent("n2.json"), n3 = dir.appendingPathComponent("n3.json")
         for (models, seed, out) in [("57", "1", n1), ("50", "2", n2)] {
             let mock = try await MockProcess.start([Self.v4, "--models", models, "--seed", seed], environment: Self.key)
-            let r = await try Self.night(Self.v4, url: mock.url, json: out)
+            let r = try await Self.night(Self.v4, url: mock.url, json: out)
             mock.stop()
             #expect(r.exitCode == 0, "\(r.stdout)\n\(r.stderr)")
         }
-        let d = await try Self.diff(n1, n2, ["--json", dir.appendingPathComponent("d.json").path, "--markdown", dir.appendingPathComponent("d.md").path])
+        let d = try await Self.diff(n1, n2, ["--json", dir.appendingPathComponent("d.json").path, "--markdown", dir.appendingPathComponent("d.md").path])
         let catalog = try Self.json(dir.appendingPathComponent("d.json"))["catalog"]
         let first = catalog?["comparisons"]?[0]
         #expect(first?["inconclusive"] == .null, "\(d.stdout)")
@@ -141,8 +141,8 @@ import Testing
         let gone = try await MockProcess.start([Self.v4], environment: Self.key)
         let url = gone.url
         gone.stop()
-        _ = await try Self.night(Self.v4, url: url, json: n3, extra: ["--retries", "0", "--timeout", "2"])
-        let d2 = await try Self.diff(n2, n3, ["--json", dir.appendingPathComponent("d2.json").path])
+        _ = try await Self.night(Self.v4, url: url, json: n3, extra: ["--retries", "0", "--timeout", "2"])
+        let d2 = try await Self.diff(n2, n3, ["--json", dir.appendingPathComponent("d2.json").path])
         let c2 = try Self.json(dir.appendingPathComponent("d2.json"))["catalog"]?["comparisons"]?[0]
         #expect(c2?["inconclusive"]?.stringValue != nil, "\(d2.stdout)")
         #expect(c2?["removed"]?.arrayValue?.isEmpty == true)
@@ -162,7 +162,7 @@ import Testing
         let add = try await ConformProcess.run(["baseline", "add", n1.path, "--reason", "vendor ticket T-1: name is being restored",
                                           "--expires", "2099-01-01", "--to", baseline.path], withKey: false)
         #expect(add.exitCode == 0, "\(add.stdout)\(add.stderr)")
-        let accepted = await try Self.night(Self.v5, url: mock.url, json: n2, extra: ["--baseline", baseline.path])
+        let accepted = try await Self.night(Self.v5, url: mock.url, json: n2, extra: ["--baseline", baseline.path])
         #expect(accepted.exitCode == 0, "every failure is known\n\(accepted.stdout)\(accepted.stderr)")
         #expect(accepted.stdout.contains(" passed, 0 failed, 3 known (accepted), "), "\(accepted.stdout)")
         let loud = try await ConformProcess.run(["run", Self.v5, "--base-url", mock.url, "--target-name", "nightly", "--baseline", baseline.path],
@@ -178,7 +178,7 @@ import Testing
         // Night 1 ran without a baseline (known —); night 2's failing checks are all accepted.
         let known = rows.map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[7] }
         #expect(known.first == "—" && (Int(known.last ?? "") ?? 0) > 0, "\(rows) \(known)")
-        let d = await try Self.diff(n1, n2)
+        let d = try await Self.diff(n1, n2)
         #expect(d.exitCode == 0 && d.stdout.contains(" 0 new, 0 fixed"), "a known failure is still failing, not fixed\n\(d.stdout)")
     }
 
@@ -187,7 +187,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.json")
         try #"{"schemaVersion": 2, "tool": 3}"#.write(to: bad, atomically: true, encoding: .utf8)
-        let r = await try Self.diff(bad, bad)
+        let r = try await Self.diff(bad, bad)
         #expect(r.exitCode == 2)
         #expect(r.stderr.contains("bad.json at /tool: expected a string"), "\(r.stderr)")
         #expect(try await ConformProcess.run(["diff", bad.path], withKey: false).exitCode == 2)

@@ -24,10 +24,10 @@ import Testing
             try await ConformProcess.run(["run", Self.suite, "--base-url", mock.url, "--target-name", "mock", "--json", dir.appendingPathComponent(name).path] + extra,
                                    environment: Self.key, withKey: false)
         }
-        let whole = await try run("whole.json", [])
+        let whole = try await run("whole.json", [])
         var shards: [String] = []
         for i in 1...3 {
-            let out = await try run("s\(i).json", ["--shard", "\(i)/3"])
+            let out = try await run("s\(i).json", ["--shard", "\(i)/3"])
             #expect(out.exitCode == 0 || out.exitCode == 1, "\(out.stderr)")
             shards.append(dir.appendingPathComponent("s\(i).json").path)
         }
