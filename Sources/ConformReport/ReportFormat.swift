@@ -13,6 +13,17 @@ enum ReportFormat {
         return "\(ms / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
+    /// `199,980`: an integer with thousands grouped by commas, whatever the locale.
+    static func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
     /// `1 check`, `3 checks`.
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))

@@ -70,7 +70,10 @@ public enum RunHTML {
                 h += "<li>" + (f.pointer.map { "<code>\(e($0.isEmpty ? "(whole body)" : $0))</code>: " } ?? "") + e(p.expectation != nil ? (f.actual ?? f.detail) : f.detail)
                     + (f.id.map { " <span class=\"small\">id \(e($0))</span>" } ?? "") + "</li>\n"
             }
-            if o.group.count > findingsShown { h += "<li>… \(o.group.count - findingsShown) more (results.json lists every one)</li>\n" }
+            let shown = min(o.group.findings.count, findingsShown)
+            if o.group.count > shown {
+                h += "<li>… and \(ReportFormat.number(o.group.count - shown)) more" + (o.group.wildcardPointer.map { " at <code>\(e($0))</code>" } ?? "") + "</li>\n"
+            }
             h += "</ul>\n"
             if let r = c.response, UnexpectedStatusBody.excerpt(c) != nil {
                 h += "<p class=\"small\">response: \(e(UnexpectedStatusBody.heading(r)))</p>\n<pre>\(e(UnexpectedStatusBody.excerpt(of: r)))</pre>\n"

@@ -103,12 +103,14 @@ extension PaginationWalk {
                     continue
                 }
                 m.findings += labelled
+                m.omitted += check.omitted
+                m.unlisted += check.unlisted
                 m.status = worse(m.status, check.status)
                 if m.status != .skipped { m.skipReason = nil }
                 merged[key] = m
             }
         }
-        return order.compactMap { merged[$0] }
+        return order.compactMap { merged[$0]?.rebounded() }
     }
 
     static func worse(_ a: CheckResult.Status, _ b: CheckResult.Status) -> CheckResult.Status {
