@@ -1,20 +1,20 @@
 import ConformCore
 
 extension PaginationWalk {
-    /// The catalog the walk's pages listed. A walk that stopped after some pages is `incomplete` whatever stopped
-    /// it; one that never got a page of items takes the status of what stopped it (`failed`, `errored`).
-    func catalog(pages: [WalkObservation.Page], requests: Int, complete: Bool,
+    /// The catalog the walk's pages listed (`listed`, built page by page). A walk that stopped after some pages is
+    /// `incomplete` whatever stopped it; one that never got a page of items takes the status of what stopped it
+    /// (`failed`, `errored`).
+    func catalog(_ listed: CatalogListing.Builder, pages: Int, requests: Int, complete: Bool,
                  stop: (status: CatalogListing.Status, reason: String)?) -> CatalogListing {
         var status: CatalogListing.Status = .complete
         var reason: String?
         if !complete {
             let why = stop ?? (.failed, "the walk ended without reaching its last page")
-            status = pages.isEmpty ? why.status : .incomplete
-            reason = pages.isEmpty ? why.reason : "after \(pages.count) page\(pages.count == 1 ? "" : "s"): \(why.reason)"
+            status = pages == 0 ? why.status : .incomplete
+            reason = pages == 0 ? why.reason : "after \(pages) page\(pages == 1 ? "" : "s"): \(why.reason)"
         }
-        return CatalogListing.record(operation: walk.operation, source: "walk:\(walk.id)", itemId: walk.itemId, status: status,
-                                     reason: reason.map(run.redactor.redact), requests: requests,
-                                     items: run.options.recordCatalogs ? pages.flatMap { $0.items ?? [] } : [], redact: run.redactor.redact)
+        return listed.listing(operation: walk.operation, source: "walk:\(walk.id)", status: status,
+                              reason: reason.map(run.redactor.redact), requests: requests)
     }
 
     /// Why a fetched page gave no items: no answer (`errored`), or an answer other than documented (`failed`).

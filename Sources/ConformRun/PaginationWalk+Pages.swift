@@ -15,7 +15,12 @@ extension PaginationWalk {
         if let t = walk.total, case .value(let v) = t.evaluate(in: context), !v.isNull { total = v }
         var hasMore: Bool? = nil
         if let h = walk.hasMore, case .value(.bool(let b)) = h.evaluate(in: context) { hasMore = b }
-        return WalkObservation.Page(label: label, items: items, itemsPointer: Self.pointer(of: walk.items.source),
+        // The cross-page rules read an item's id and the item count: the page keeps just that of each item.
+        let thin = items.map { item -> JSONValue in
+            guard let id = item[walk.itemId] else { return .object(JSONObject()) }
+            return .object(JSONObject([(walk.itemId, id)]))
+        }
+        return WalkObservation.Page(label: label, items: thin, itemsPointer: Self.pointer(of: walk.items.source),
                                     total: total, hasMore: hasMore,
                                     hasNext: Self.present(walk.next, context), hasPrevious: Self.present(walk.previous, context))
     }
@@ -64,53 +69,11 @@ extension PaginationWalk {
         return .success(HTTPRequest(method: operation.method.uppercased(), url: url, headers: headers))
     }
 
-    /// Per-page invariants, each one check over all pages (`page` = the page number requested).
-    func pageInvariantChecks(_ pages: [Fetched]) -> [CheckResult] {
-        walk.pageInvariants.map { invariant in
-            var findings: [Finding] = []
-            var ran = false
-            for page in pages {
-                guard let body = page.body else { continue }
-                ran = true
-                let context = run.evaluationContext(page.sent, body: body, query: Self.query(of: page.sent.request.url),
-                                                    variables: ["page": JSONValue(page.number)])
-                findings += InvariantCheck.findings(invariant, in: context, file: run.suite.file, check: .walkPageInvariant,
-                                                    prefix: "\(label(page.number)): ")
-            }
-            guard ran else {
-                return CheckResult(name: invariant.name, check: CheckKind.walkPageInvariant.id, status: .skipped, skipReason: "no page had a JSON body",
-                                   rule: invariant.identity)
-            }
-            return CheckResult.from(name: invariant.name, check: CheckKind.walkPageInvariant.id, findings: findings, rule: invariant.identity)
-        }
-    }
-
     /// Per-page check results merged into one per check: the worst verdict, every finding labelled with its page.
     static func merge(_ pages: [(label: String, checks: [CheckResult])]) -> [CheckResult] {
-        var order: [String] = []
-        var merged: [String: CheckResult] = [:]
-        for (label, checks) in pages {
-            for check in checks {
-                let key = check.check + "\u{0}" + check.name
-                let labelled = check.findings.map { f -> Finding in var f = f; f.detail = "\(label): \(f.detail)"; return f }
-                guard var m = merged[key] else {
-                    order.append(key)
-                    var c = check
-                    c.name = "every page: \(check.name)"
-                    c.findings = labelled
-                    c.skipReason = check.skipReason.map { "\(label): \($0)" }
-                    merged[key] = c
-                    continue
-                }
-                m.findings += labelled
-                m.omitted += check.omitted
-                m.unlisted += check.unlisted
-                m.status = worse(m.status, check.status)
-                if m.status != .skipped { m.skipReason = nil }
-                merged[key] = m
-            }
-        }
-        return order.compactMap { merged[$0]?.rebounded() }
+        var merger = PageCheckMerger()
+        for (label, checks) in pages { merger.add(label, checks) }
+        return merger.checks
     }
 
     static func worse(_ a: CheckResult.Status, _ b: CheckResult.Status) -> CheckResult.Status {

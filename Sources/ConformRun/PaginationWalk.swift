@@ -4,7 +4,12 @@ import ConformCore
 ///
 /// Page style sends `pageParam` = firstPage, firstPage+1, …; cursor style sends the `cursor` taken from
 /// each page; link style follows the `next` link (same origin only). The walk ends on a short or empty
-/// page, a false has-more flag, or a missing cursor / next link; reaching `maxPages` first is an error.
+/// page, a false has-more flag, or a missing cursor / next link — or when its request budget is spent
+/// (`WalkBudget`: what the pages announce, `maxPages`, `--max-requests`).
+///
+/// A walk keeps no page after reading it: each page's checks are merged as it comes, its page invariants
+/// evaluated, its items recorded into the catalog and reduced to their ids for the cross-page rules. Memory
+/// follows the largest page, not the catalog.
 struct PaginationWalk: Sendable {
     let run: SuiteRun
     let walk: Walk
@@ -17,6 +22,10 @@ struct PaginationWalk: Sendable {
         var number: Int
     }
 
+    /// Requests a walk's result lists in full (the first page's and the next ones'); the catalog and the
+    /// budget line count every request.
+    static let recordedRequests = 50
+
     func execute() async -> CaseResult { await executeRecording().result }
 
     /// Walks, checks, and records the catalog the pages listed (`CatalogListing`).
@@ -24,10 +33,14 @@ struct PaginationWalk: Sendable {
         guard let operation = run.suite.operation(walk.operation), let success = operation.successResponse else {
             let reason = "operation '\(walk.operation)' has no documented 2xx response to walk"
             return (run.setupError(id: walk.id, operation: walk.operation, name: "\(walk.operation) › \(walk.name)", reason, at: walk.pointer),
-                    catalog(pages: [], requests: 0, complete: false, stop: (.failed, reason)))
+                    catalog(CatalogListing.Builder(itemId: walk.itemId), pages: 0, requests: 0, complete: false, stop: (.failed, reason)))
         }
         let name = "\(operation.method) \(operation.path) › \(walk.name)"
-        var fetched: [Fetched] = []
+        var record = WalkRecord(recordedRequests: Self.recordedRequests)
+        var merged = PageCheckMerger()
+        var invariants = PageInvariantChecks(invariants: walk.pageInvariants)
+        var listed = CatalogListing.Builder(itemId: walk.itemId)
+        var budget = WalkBudget(walk: walk, maxRequests: run.options.maxRequestsPerWalk)
         var observed: [WalkObservation.Page] = []
         var pastEnd: WalkObservation.Page?
         var complete = false
@@ -35,14 +48,10 @@ struct PaginationWalk: Sendable {
         var stop: (status: CatalogListing.Status, reason: String)?
         var nextRequest: Result<HTTPRequest, RequestBuildError> = firstRequest(operation)
         var number = walk.style == .page ? walk.firstPage : 1
+        var last: Fetched?
         while true {
-            if fetched.count >= walk.maxPages {
-                let f = run.rule(walk.pointer.appending("maxPages")).finding(kind: .error, check: CheckKind.walkMaxPages.id,
-                    title: "walk did not end within maxPages",
-                    detail: "fetched \(walk.maxPages) pages and the last still announced more; raise maxPages or check the end condition",
-                    expected: "last page within \(walk.maxPages) pages", actual: "more pages after \(walk.maxPages)")
-                stoppedBy = CheckResult.from(name: CheckKind.walkMaxPages.title, check: CheckKind.walkMaxPages.id, findings: [f])
-                stop = (.incomplete, "the walk did not end within maxPages (\(walk.maxPages))")
+            if let spent = budget.spent(requests: record.requests) {
+                (stoppedBy, stop) = budgetStop(spent, pages: observed.count)
                 break
             }
             guard case .success(let request) = nextRequest else {
@@ -55,9 +64,11 @@ struct PaginationWalk: Sendable {
                 break
             }
             let page = await fetch(request, operation: operation, success: success, number: number)
-            fetched.append(page)
+            last = page
+            take(page, into: &record, &merged, &invariants)
             guard let body = page.body, let items = items(in: body) else { stop = stopReason(page, success: success); break }
             let seen = observe(body, items: items, label: label(number))
+            budget.read(seen)
             let empty = items.isEmpty && !observed.isEmpty
             if empty && walk.style == .page && walk.hasMore == nil {
                 // A page style walk without a has-more flag learns the end from an empty page: it is the
@@ -66,6 +77,7 @@ struct PaginationWalk: Sendable {
                 complete = true
                 break
             }
+            if run.options.recordCatalogs { listed.add(items, redact: run.redactor.redact) }
             observed.append(seen)
             if let following = nextPage(after: body, items: items, operation: operation, number: number) {
                 nextRequest = following
@@ -75,16 +87,18 @@ struct PaginationWalk: Sendable {
                 break
             }
         }
-        if complete, pastEnd == nil, walk.rules.contains(.pastEndEmpty), walk.style == .page, let last = fetched.last {
-            if let r = try? run.request(operation, values: pageValues(last.number + 1), auth: .default) {
-                let page = await fetch(r, operation: operation, success: success, number: last.number + 1)
-                fetched.append(page)
-                if let body = page.body { pastEnd = observe(body, items: items(in: body) ?? [], label: label(last.number + 1)) }
+        if complete, pastEnd == nil, walk.rules.contains(.pastEndEmpty), walk.style == .page, let lastPage = last,
+           budget.spent(requests: record.requests) == nil {
+            if let r = try? run.request(operation, values: pageValues(lastPage.number + 1), auth: .default) {
+                let page = await fetch(r, operation: operation, success: success, number: lastPage.number + 1)
+                last = page
+                take(page, into: &record, &merged, &invariants)
+                if let body = page.body { pastEnd = observe(body, items: items(in: body) ?? [], label: label(lastPage.number + 1)) }
             }
         }
         let observation = WalkObservation(pages: observed, pastEnd: pastEnd, size: walk.size, itemId: walk.itemId,
                                           complete: complete, tracksPrevious: walk.previous != nil)
-        var checks = Self.merge(fetched.map { page in (label(page.number), page.checks) })
+        var checks = merged.checks
         if let stoppedBy { checks.append(stoppedBy) }
         for rule in walk.rules {
             if rule == .pastEndEmpty && walk.style != .page {
@@ -94,22 +108,34 @@ struct PaginationWalk: Sendable {
             }
             let result = WalkRuleCheck.evaluate(rule, observation, at: run.rule(walk.pointer.appending("checks")))
             if !complete && result.status != .failed {
-                // What stopped the walk is already reported once (transport, status, maxPages); a rule that
+                // What stopped the walk is already reported once (transport, status, budget); a rule that
                 // needs the whole list is not also an error, but a failure seen on the pages fetched stands.
-                checks.append(CheckResult(name: result.name, check: result.check, status: .skipped,
-                                          skipReason: "the walk stopped after \(fetched.count) page\(fetched.count == 1 ? "" : "s"), before its last page"))
+                let why = stop.map { "the walk stopped after \(record.requests) request\(record.requests == 1 ? "" : "s"): \($0.reason)" }
+                    ?? "the walk stopped after \(record.requests) page\(record.requests == 1 ? "" : "s"), before its last page"
+                checks.append(CheckResult(name: result.name, check: result.check, status: .skipped, skipReason: why))
                 continue
             }
             checks.append(result)
         }
-        checks += pageInvariantChecks(fetched)
-        let first = fetched.first
+        checks += invariants.checks
         let result = CaseResult(id: walk.id, operation: operation.id, name: name, citation: walk.description,
-                                request: first?.sent.recorded, extraRequests: fetched.dropFirst().map(\.sent.recorded),
-                                attempts: fetched.flatMap(\.sent.attempts),
-                                response: fetched.last?.sent.response.map { run.redactor.record($0, excerptCharacters: run.options.excerptBytes) },
-                                durationSeconds: fetched.reduce(0) { $0 + $1.sent.durationSeconds }, curl: first?.sent.curl, checks: checks)
-        return (run.redacted(result), catalog(pages: observed, requests: fetched.count, complete: complete, stop: stop))
+                                request: record.first?.recorded, extraRequests: record.extraRequests,
+                                attempts: record.attempts,
+                                response: last?.sent.response.map { run.redactor.record($0, excerptCharacters: run.options.excerptBytes) },
+                                durationSeconds: record.durationSeconds, curl: record.first?.curl, checks: checks)
+        return (run.redacted(result), catalog(listed, pages: observed.count, requests: record.requests, complete: complete, stop: stop))
+    }
+
+    /// Folds one fetched page into what the walk keeps: its request (the first few in full), its checks merged
+    /// under its label, its page invariants evaluated. The page itself is not kept.
+    func take(_ page: Fetched, into record: inout WalkRecord, _ merged: inout PageCheckMerger, _ invariants: inout PageInvariantChecks) {
+        record.add(page.sent)
+        merged.add(label(page.number), page.checks)
+        if let body = page.body {
+            let context = run.evaluationContext(page.sent, body: body, query: Self.query(of: page.sent.request.url),
+                                                variables: ["page": JSONValue(page.number)])
+            invariants.add(context, file: run.suite.file, prefix: "\(label(page.number)): ")
+        }
     }
 
     func label(_ number: Int) -> String { walk.style == .page ? "page \(number)" : "page \(number) of the walk" }

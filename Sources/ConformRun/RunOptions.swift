@@ -35,6 +35,8 @@ public struct RunOptions: Sendable {
     /// Record each list's catalog (item ids and hashes) in the result (default true). The self-test turns it
     /// off: its verdicts read checks, never catalogs, and hashing every item of hundreds of runs is its cost.
     public var recordCatalogs = true
+    /// `--max-requests`: the most requests one pagination walk sends (nil: `WalkBudget.defaultMaxRequests`).
+    public var maxRequestsPerWalk: Int?
     /// Give every check and finding its stable id (`FindingIdentity`; default true). The self-test turns it
     /// off: its verdicts compare problems within one suite's runs and never read ids.
     public var assignIdentities = true

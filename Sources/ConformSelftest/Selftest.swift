@@ -15,6 +15,9 @@ public struct Selftest: Sendable {
     public var driftDeadline: Double = 30
     /// Seconds one request attempt may take.
     public var requestTimeout: Double = 10
+    /// Reuse the conforming run's checks for answers a drift left byte for byte the same (`EvaluationMemo`;
+    /// default true). Off, every drifted answer is checked afresh: the same verdicts, more slowly.
+    public var reuseAnswers = true
     /// Keeps only drifts whose name contains this text (`--filter`).
     public var filter: String?
     /// Called once per suite when it is done, in order (for printing as it goes).
@@ -53,7 +56,7 @@ public struct Selftest: Sendable {
         // The conforming run records the checks of every answer; a drifted run reuses them for the answers its
         // drift left byte for byte the same, and checks the rest afresh (`EvaluationMemo`).
         let memo = EvaluationMemo()
-        let options = runOptions(memo: memo)
+        let options = runOptions(memo: reuseAnswers ? memo : nil)
         let environment = MockedRun.credentials(for: suite)
         let conforming: SuiteResult
         do {

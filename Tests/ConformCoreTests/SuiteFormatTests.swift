@@ -62,7 +62,7 @@ import Testing
         #expect(pages.next?.source == "links.pages.next" && pages.previous?.source == "links.pages.previous")
         #expect(pages.rules == [.noDuplicateIds, .unionEqualsTotal, .stableTotal, .fullPages, .pastEndEmpty, .linksConsistent])
         #expect(pages.pageInvariants.map(\.name) == ["meta.page == page"])
-        #expect(walks[1].sizeParam == nil && walks[1].size == 30 && walks[1].maxPages == 100)
+        #expect(walks[1].sizeParam == nil && walks[1].size == 30 && walks[1].maxPages == Walk.defaultMaxPages)
         #expect(walks[2].cursorParam == "cursor" && walks[2].cursor?.source == "next_cursor" && walks[2].hasMore?.source == "has_more")
         #expect(walks[3].items.source == "models" && walks[3].itemId == "uuid")
     }

@@ -52,13 +52,78 @@ import Testing
         #expect(check.findings.first?.detail.hasPrefix("page 2: ") == true)
     }
 
-    @Test func hittingMaxPagesIsAnError() async throws {
-        let t = Self.api(count: 50)
-        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [try Self.walk(rules: [.unionEqualsTotal], maxPages: 3)]), transport: t)
+    /// An API whose pages say nothing of the total and always claim more.
+    static func endlessWithoutTotal() -> InMemoryTransport {
+        InMemoryTransport { request in
+            let page = PaginationWalk.query(of: request.url).first { $0.0 == "page" }?.1.numberValue?.int64Value ?? 1
+            return RunnerFixture.json(200, #"{"items": [{"id": "a\#(page)"}, {"id": "b\#(page)"}], "has_more": true}"#)
+        }
+    }
+
+    static func walkWithoutTotal(maxPages: Int) throws -> Walk {
+        var walk = try Self.walk(rules: [.noDuplicateIds, .hasMoreConsistent], maxPages: maxPages, hasMore: true)
+        walk.total = nil
+        return walk
+    }
+
+    /// Reaching `maxPages` when no page reports a total is the budget running out, not the target's fault: the
+    /// whole-list rules are skipped with the reason, nothing is an error, and the catalog is incomplete.
+    @Test func spendingMaxPagesSkipsTheWholeListRules() async throws {
+        let t = Self.endlessWithoutTotal()
+        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [try Self.walkWithoutTotal(maxPages: 3)]), transport: t)
         let checks = try #require(run.suites.first?.cases.first?.checks)
-        #expect(checks.first { $0.check == "walk.maxPages" }?.status == .error)
-        #expect(checks.first { $0.check == "walk.unionEqualsTotal" }?.status == .skipped)  // reported once, by walk.maxPages
+        let budget = try #require(checks.first { $0.check == "walk.maxPages" })
+        #expect(budget.status == .skipped)
+        #expect(budget.skipReason?.contains("request budget reached: 3 requests (maxPages 3)") == true, "\(budget.skipReason ?? "")")
+        #expect(checks.first { $0.check == "walk.hasMoreConsistent" }?.skipReason?.contains("request budget reached") == true)
+        // (The fixture's schema wants a total these pages lack: only the walk's own checks matter here.)
+        let bad = checks.filter { $0.check.hasPrefix("walk.") && ($0.status == .error || $0.status == .failed) }.map { "\($0.check): \($0.findings.map(\.detail))" }
+        #expect(bad.isEmpty, "\(bad)")
         #expect(t.requests.count == 3)
+        let catalog = try #require(run.suites.first?.catalogs.first)
+        #expect(catalog.status == .incomplete && catalog.requests == 3 && catalog.items.count == 6)
+        #expect(catalog.reason?.contains("request budget reached") == true)
+    }
+
+    /// A total reported by the pages raises the budget past `maxPages`: a catalog that grows is walked whole.
+    @Test func aReportedTotalRaisesTheBudget() async throws {
+        let t = Self.api(count: 50)
+        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [try Self.walk(rules: [.unionEqualsTotal, .noDuplicateIds], maxPages: 3)]), transport: t)
+        let c = try #require(run.suites.first?.cases.first)
+        #expect(c.checks.allSatisfy { $0.status == .passed }, "\(c.checks.filter { $0.status != .passed })")
+        #expect(!c.checks.contains { $0.check == "walk.maxPages" })
+        #expect(t.requests.count == 26)  // 25 full pages, then the empty page that ends the list
+        #expect(run.suites.first?.catalogs.first?.items.count == 50)
+        #expect(c.extraRequests.count == 25)
+        #expect(run.suites.first?.catalogs.first?.requests == 26)
+    }
+
+    /// `--max-requests` caps every walk, announced total or not, and says what the list announced.
+    @Test func maxRequestsCapsAWalkAndSaysWhatWasLeft() async throws {
+        let t = Self.api(count: 50)
+        var options = RunOptions()
+        options.maxRequestsPerWalk = 4
+        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [try Self.walk(rules: [.unionEqualsTotal], maxPages: 3)]), transport: t, options: options)
+        let checks = try #require(run.suites.first?.cases.first?.checks)
+        let budget = try #require(checks.first { $0.check == "walk.maxPages" })
+        #expect(budget.status == .skipped)
+        #expect(budget.skipReason?.contains("(--max-requests 4) of the 25 pages (50 items) the list announced") == true, "\(budget.skipReason ?? "")")
+        #expect(checks.first { $0.check == "walk.unionEqualsTotal" }?.status == .skipped)
+        #expect(t.requests.count == 4)
+    }
+
+    /// A list that goes on past the total it reported is the target's fault.
+    @Test func aListPastItsReportedTotalFails() async throws {
+        let t = InMemoryTransport { request in
+            let page = PaginationWalk.query(of: request.url).first { $0.0 == "page" }?.1.numberValue?.int64Value ?? 1
+            return RunnerFixture.json(200, #"{"items": [{"id": "a\#(page)"}, {"id": "b\#(page)"}], "total": 4}"#)
+        }
+        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [try Self.walk(rules: [.fullPages])]), transport: t)
+        let checks = try #require(run.suites.first?.cases.first?.checks)
+        let ends = try #require(checks.first { $0.check == "walk.maxPages" })
+        #expect(ends.status == .failed)
+        #expect(ends.findings.first?.title == "the list goes on past its announced total")
+        #expect(t.requests.count == 3)  // the two announced pages and the one past them
     }
 
     @Test func crossCheckFetchesEachListedId() async throws {

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import ConformRun
 
-/// A problem of the suite found only while running — here the `$ref`'d file vanished after the suite loaded —
-/// is an error of the schema check (finding kind `.error`, JUnit `<error>`), never a failure of the server.
+/// A problem of the suite found only while running — here the `$ref`'d file vanished before the suite's
+/// schemas were compiled — is an error of the schema check (finding kind `.error`, JUnit `<error>`), never a failure of the server.
 @Suite struct SuiteSchemaErrorTests {
     @Test func refThatNoLongerLoadsIsASuiteErrorNotAServerFailure() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-run-ref-\(UUID().uuidString)")
@@ -22,10 +22,17 @@ import Testing
         try text.write(to: path, atomically: true, encoding: .utf8)
         let line = text.split(separator: "\n")[2]
         let column = try #require(line.range(of: #""defs.json"#)).lowerBound.utf16Offset(in: line) + 1
-        let suite = try SuiteLoader.load(path: path.path)
+        let loaded = try SuiteLoader.load(path: path.path)
         try FileManager.default.removeItem(at: defs)
 
-        let transport = InMemoryTransport(outcomes: [RunnerFixture.json(200, #"{"items": []}"#)])
+        // The suite as loaded keeps the schemas it loaded (one validator per loaded file): the run is unaffected.
+        let transport = InMemoryTransport(outcomes: [RunnerFixture.json(200, #"{"items": []}"#), RunnerFixture.json(200, #"{"items": []}"#)])
+        let asLoaded = await RunnerFixture.run(loaded, transport: transport, environment: [:])
+        #expect(asLoaded.suites.first?.cases.first?.checks.first { $0.check == CheckKind.schema.id }?.status == .passed)
+
+        // A copy whose file is read again compiles its schemas afresh, and meets the vanished file.
+        var suite = loaded
+        suite.file.source = loaded.file.source
         let run = await RunnerFixture.run(suite, transport: transport, environment: [:])
         let checks = try #require(run.suites.first?.cases.first?.checks)
         let schema = try #require(checks.first { $0.check == CheckKind.schema.id })

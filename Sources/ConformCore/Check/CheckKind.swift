@@ -42,7 +42,7 @@ public struct CheckKind: Sendable, Hashable {
     public static let walkPageInvariant = CheckKind(id: "walk.pageInvariant", title: "page invariant",
         description: "An invariant holds on every page of a walk (variable `page` is the page requested).")
     public static let walkMaxPages = CheckKind(id: "walk.maxPages", title: "walk ends",
-        description: "The walk reaches its last page within maxPages; hitting the bound is an error, not a pass.")
+        description: "The list ends where the total its pages report says it does; a walk that spends its request budget (maxPages, --max-requests) first is skipped, with the whole-list rules, not failed.")
     public static let crossAgree = CheckKind(id: "cross.agree", title: "fetched object agrees with the list",
         description: "Each listed object, fetched on its own, has the same values for the members that must agree.")
     public static let crossFetch = CheckKind(id: "cross.fetch", title: "listed id can be fetched",

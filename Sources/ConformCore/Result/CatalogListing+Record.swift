@@ -11,20 +11,42 @@ extension CatalogListing {
     /// text, so a secret echoed in a catalog never reaches the results file, not even as a hash.
     public static func record(operation: String, source: String, itemId: String, status: Status, reason: String? = nil,
                               requests: Int, items: [JSONValue], redact: (String) -> String) -> CatalogListing {
-        var seen = Set<String>()
-        var recorded: [CatalogItem] = []
-        var withoutId = 0
-        for item in items {
-            guard let raw = id(of: item, member: itemId) else { withoutId += 1; continue }
-            let id = redact(raw)
-            guard seen.insert(id).inserted else { continue }
-            let detail = recorded.count < itemsWithMembers
-            recorded.append(CatalogItem(id: id, hash: SHA256.hex(redact(CanonicalJSON.text(item)).utf8),
-                                        members: detail ? members(of: item, redact: redact) : nil))
+        var builder = Builder(itemId: itemId)
+        builder.add(items, redact: redact)
+        return builder.listing(operation: operation, source: source, status: status, reason: reason, requests: requests)
+    }
+
+    /// A listing built a page at a time (a walk keeps no page after reading it): ids, hashes and, for the first
+    /// `itemsWithMembers` items, members — the same record `record` makes of all the items at once.
+    public struct Builder: Sendable {
+        public let itemId: String
+        private var seen = Set<String>()
+        private var recorded: [CatalogItem] = []
+        private var withoutId = 0
+
+        public init(itemId: String) { self.itemId = itemId }
+
+        /// Items recorded so far (distinct ids).
+        public var count: Int { recorded.count }
+
+        /// Records the items of one answer, in order; an id already recorded is skipped.
+        public mutating func add(_ items: [JSONValue], redact: (String) -> String) {
+            for item in items {
+                guard let raw = CatalogListing.id(of: item, member: itemId) else { withoutId += 1; continue }
+                let id = redact(raw)
+                guard seen.insert(id).inserted else { continue }
+                let detail = recorded.count < itemsWithMembers
+                recorded.append(CatalogItem(id: id, hash: SHA256.hex(redact(CanonicalJSON.text(item)).utf8),
+                                            members: detail ? CatalogListing.members(of: item, redact: redact) : nil))
+            }
         }
-        let settled: Status = status == .complete && recorded.isEmpty && withoutId == 0 ? .empty : status
-        return CatalogListing(operation: operation, source: source, itemId: itemId, status: settled, reason: reason,
-                              requests: requests, items: recorded, itemsWithoutId: withoutId)
+
+        /// The listing of everything added.
+        public func listing(operation: String, source: String, status: Status, reason: String?, requests: Int) -> CatalogListing {
+            let settled: Status = status == .complete && recorded.isEmpty && withoutId == 0 ? .empty : status
+            return CatalogListing(operation: operation, source: source, itemId: itemId, status: settled, reason: reason,
+                                  requests: requests, items: recorded, itemsWithoutId: withoutId)
+        }
     }
 
     /// A string id as it is, a number id as its text; nil for anything else.

@@ -62,8 +62,11 @@ public struct Walk: Sendable {
     public var total: Expression?
     /// `hasMore`: expression for the "more pages" flag (`has_more`); optional.
     public var hasMore: Expression?
-    /// `maxPages`: stop after this many pages (default 100); hitting it is an error, not a pass.
+    /// `maxPages`: the most pages the walk reads when no page reports the list's total (default 10,000, the
+    /// `--max-requests` default); a reported total replaces it. Reaching it skips the whole-list rules.
     public var maxPages: Int
+    /// `maxPages` when the suite gives none.
+    public static let defaultMaxPages = 10_000
     public var rules: [Rule]
     /// `pageInvariants`: checked on every page; the variable `page` holds the page number requested.
     public var pageInvariants: [Invariant]
@@ -73,7 +76,7 @@ public struct Walk: Sendable {
                 query: [(String, JSONValue)] = [], pageParam: String? = nil, firstPage: Int = 1, sizeParam: String? = nil,
                 size: Int, cursorParam: String? = nil, cursor: Expression? = nil, next: Expression? = nil,
                 previous: Expression? = nil, items: Expression, itemId: String = "id", total: Expression? = nil,
-                hasMore: Expression? = nil, maxPages: Int = 100, rules: [Rule], pageInvariants: [Invariant] = [],
+                hasMore: Expression? = nil, maxPages: Int = Walk.defaultMaxPages, rules: [Rule], pageInvariants: [Invariant] = [],
                 pointer: JSONPointer) {
         self.id = id; self.name = name; self.description = description; self.operation = operation; self.style = style
         self.query = query; self.pageParam = pageParam; self.firstPage = firstPage; self.sizeParam = sizeParam

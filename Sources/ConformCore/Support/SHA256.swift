@@ -24,29 +24,39 @@ public enum SHA256 {
         for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var w = [UInt32](repeating: 0, count: 64)
-        var chunk = 0
-        while chunk < message.count {
-            for i in 0..<16 {
-                let b = chunk + i * 4
-                w[i] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8 | UInt32(message[b + 3])
+        let constants = k
+        // Unchecked buffers: the rounds are the whole cost of hashing a catalog, and bounds checks double it.
+        message.withUnsafeBufferPointer { m in
+            w.withUnsafeMutableBufferPointer { w in
+                constants.withUnsafeBufferPointer { k in
+                    h.withUnsafeMutableBufferPointer { h in
+                        var chunk = 0
+                        while chunk < m.count {
+                            for i in 0..<16 {
+                                let b = chunk + i * 4
+                                w[i] = UInt32(m[b]) << 24 | UInt32(m[b + 1]) << 16 | UInt32(m[b + 2]) << 8 | UInt32(m[b + 3])
+                            }
+                            for i in 16..<64 {
+                                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                            }
+                            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
+                            for i in 0..<64 {
+                                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                                let ch = (e & f) ^ (~e & g)
+                                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                                let maj = (a & b) ^ (a & c) ^ (b & c)
+                                let t2 = s0 &+ maj
+                                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                            }
+                            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
+                            chunk += 64
+                        }
+                    }
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-            chunk += 64
         }
         var out: [UInt8] = []
         out.reserveCapacity(32)

@@ -23,7 +23,7 @@ import Testing
         case "walk.pageInvariant":
             let inv = Invariant(expression: try Expression.parse("page == 2"), pointer: .root)
             return InvariantCheck.findings(inv, in: EvaluationContext(body: .null, variables: ["page": 1]), file: nil, check: .walkPageInvariant)
-        case "walk.maxPages": return []  // produced by the runner: see PaginationWalkTests.hittingMaxPagesIsAnError
+        case "walk.maxPages": return []  // produced by the runner: see PaginationWalkTests.aListPastItsReportedTotalFails
         case _ where id.hasPrefix("walk."):
             let rule = try #require(Walk.Rule(rawValue: String(id.dropFirst(5))))
             return WalkRuleCheck.evaluate(rule, walk, at: P.rule).findings

@@ -41,7 +41,7 @@ extension SuiteBuilder {
         let itemId = m.string("itemId") ?? "id"
         let total = expr("total")
         let hasMore = expr("hasMore")
-        let maxPages = m.integer("maxPages", minimum: 1) ?? 100
+        let maxPages = m.integer("maxPages", minimum: 1) ?? Walk.defaultMaxPages
         let rules = readRules(m, style: style, has: { m.has($0) })
         let pageInvariants = invariants(m, key: "pageInvariants", schemas: schemas, scope: scope, variables: ["page"])
         guard let id, let opName, op != nil, let size, let items, let rules else { return nil }
