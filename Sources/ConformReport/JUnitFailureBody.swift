@@ -49,7 +49,7 @@ enum JUnitFailureBody {
         }
         if check.unlisted > 0 {
             if !groups.isEmpty { lines.append("") }
-            lines.append(unlistedLine(check))
+            lines.append(ReportFormat.unlistedNote(check.unlisted, checks: 1))
         }
         if groups.isEmpty { lines.append(JUnitReport.message(check)) }
         lines.append("")
@@ -64,12 +64,6 @@ enum JUnitFailureBody {
         if let curl = c.curl { lines.append("reproduce: " + curl) }
         // Each line holds one field; a newline inside a value would break the layout, so it shows as `\x0A`.
         return "\n" + lines.map { VisibleText.clean($0) }.joined(separator: "\n") + "\n"
-    }
-
-    /// `… and 1,234 more findings of further problems, counted but not told apart (over 200 problems in one check)`.
-    static func unlistedLine(_ check: CheckResult) -> String {
-        "… and \(ReportFormat.number(check.unlisted)) more \(check.unlisted == 1 ? "finding" : "findings") of further problems, "
-            + "counted but not told apart (over \(FindingLimit.standard.problems) problems in one check)"
     }
 
     /// `/items/*/created_at: date-time format in 312 of 400 items; first at /items/3/created_at: string "2023/11/07"`.
