@@ -108,7 +108,7 @@ struct SchemaWalk {
         func add(_ token: PathToken) {
             switch token {
             case .index: tokens.append("*")
-            case .key(let k): tokens.append(!k.isEmpty && k.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } ? "*" : k)
+            case .key(let k): tokens.append(JSONPointer.wildcarded(k))
             }
         }
         for t in path { add(t) }
