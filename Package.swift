@@ -39,7 +39,7 @@ let package = Package(
         // Transports, retries, redaction, runner — against in-process servers on loopback.
         .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformTestSupport"]),
         .testTarget(name: "ConformReportTests", dependencies: ["ConformCore", "ConformReport"], resources: [.copy("Golden")]),
-        .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun", "ConformSelftest"]),
+        .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun", "ConformSelftest", "ConformTestSupport"]),
         // The built `conform` executable end to end: exit codes, console, reports.
         .testTarget(name: "EndToEndTests", dependencies: ["ConformCore", "ConformMock", "ConformTestSupport"], resources: [.copy("Cases")]),
         // OpenAPI reading, import, spec diff and spec check (fixtures: hand-made spec pairs; ../shared for real documents).

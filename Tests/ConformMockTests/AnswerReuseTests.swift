@@ -2,6 +2,7 @@ import ConformCore
 @testable import ConformMock
 import ConformRun
 import ConformSelftest
+import ConformTestSupport
 import Foundation
 import Testing
 
@@ -24,10 +25,10 @@ import Testing
     @Test(arguments: ["Tests/UserSuites/cursor-list.json", "Tests/UserSuites/fixed-pages.json", "suites/digitalocean-gradient-list-models.json"])
     func reusedAnswersGiveTheVerdictsOfFreshChecks(_ path: String) async throws {
         let suite = try Self.suite(path)
-        var fresh = Selftest(concurrency: 1)
-        fresh.reuseAnswers = false
-        let reused = Selftest(concurrency: 1)
-        let a = await fresh.run(suite), b = await reused.run(suite)
+        var unmemoised = Selftest.unhurried()
+        unmemoised.reuseAnswers = false
+        let fresh = unmemoised, reused = Selftest.unhurried()
+        let a = await heavy { await fresh.run(suite) }, b = await heavy { await reused.run(suite) }
         #expect(a.verdicts.count == b.verdicts.count)
         #expect(!a.verdicts.isEmpty)
         for (x, y) in zip(a.verdicts, b.verdicts) { #expect(Self.fingerprint(x) == Self.fingerprint(y)) }
@@ -37,16 +38,17 @@ import Testing
     @Test func aChangedAnswerIsCheckedAfresh() async throws {
         let suite = try Self.suite("Tests/UserSuites/cursor-list.json")
         let memo = EvaluationMemo()
-        var options = RunOptions(timeout: 5, deadline: 30, concurrency: 1, retryPolicy: RetryPolicy(retries: 0))
-        options.evaluationMemo = memo
+        var settings = RunOptions(timeout: 300, deadline: 600, concurrency: 1, retryPolicy: RetryPolicy(retries: 0))
+        settings.evaluationMemo = memo
+        let options = settings
         let environment = MockedRun.credentials(for: suite)
-        let first = try await MockedRun(suite: suite, options: options, environment: environment).execute()
+        let first = try await heavy { try await MockedRun(suite: suite, options: options, environment: environment).execute() }
         memo.seal()
-        let again = try await MockedRun(suite: suite, options: options, environment: environment).execute()
+        let again = try await heavy { try await MockedRun(suite: suite, options: options, environment: environment).execute() }
         #expect(memo.counts.misses == 0 && memo.counts.hits > 0, "\(memo.counts)")
         #expect(first.cases.map { $0.checks.map(\.status) } == again.cases.map { $0.checks.map(\.status) })
         let drift = try #require(DriftCatalog.drifts(for: suite).first { $0.schemaDrift != nil })
-        let drifted = try await MockedRun(suite: suite, drift: drift, options: options, environment: environment).execute()
+        let drifted = try await heavy { try await MockedRun(suite: suite, drift: drift, options: options, environment: environment).execute() }
         #expect(memo.counts.misses > 0, "the drifted answers were not checked afresh: \(memo.counts)")
         #expect(drifted.counts.failed > 0)
     }

@@ -58,14 +58,27 @@ final class RawClient {
         return String(decoding: buffer, as: UTF8.self)
     }
 
-    /// True when the server closed the connection (EOF) with nothing more to read.
+    /// True when the server closed the connection (EOF or reset) with nothing more to read; false when bytes
+    /// arrive or the read timeout passes with the connection still open.
     func isClosedByPeer() -> Bool {
-        buffer.isEmpty && !fill()
+        guard buffer.isEmpty, !fill() else { return false }
+        return !timedOut
     }
+
+    /// Whether bytes are buffered or arrive within `milliseconds` (or the peer closes meanwhile).
+    func isReadable(withinMilliseconds milliseconds: Int32) -> Bool {
+        if !buffer.isEmpty { return true }
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, milliseconds) > 0
+    }
+
+    /// Whether the last read ended by the read timeout rather than EOF or an error.
+    private var timedOut = false
 
     private func fill() -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        timedOut = n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
         guard n > 0 else { return false }
         buffer.append(contentsOf: chunk[0..<n])
         return true

@@ -1,6 +1,7 @@
 import ConformCore
 import ConformMock
 import ConformSelftest
+import ConformTestSupport
 import Testing
 
 /// A suite not shipped, written as a user would for a local-models list whose items carry patterned
@@ -41,7 +42,7 @@ import Testing
                          "additionalProperties:Model", "additionalProperties:List", "dependentRequired:Model.license_url"] {
             #expect(names.contains(expected), "no drift \(expected) in \(names)")
         }
-        let result = await Selftest().run(suite)
+        let result = await heavy { await Selftest.unhurried().run(suite) }
         #expect(result.problem == nil)
         #expect(result.conformingPassed, "conforming run: \(result.conforming.map { "\($0.counts)" } ?? "none")")
         let survivors = result.survivors.map { "\($0.drift.name) (expected \($0.drift.expectedCheck))" }

@@ -1,6 +1,7 @@
 import ConformCore
 import ConformMock
 import ConformSelftest
+import ConformTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
     /// the timing tests that run alongside).
     @Test func aShippedSuiteHasNoSurvivors() async throws {
         let suite = try #require(Self.shipped.first { $0.id == "openai-list-models" })
-        let result = await Selftest().run(suite)
+        let result = await heavy { await Selftest.unhurried().run(suite) }
         #expect(result.problem == nil)
         #expect(result.conformingPassed, "conforming run: \(result.conforming.map { "\($0.counts)" } ?? "none")")
         #expect(result.verdicts.count == DriftCatalog.drifts(for: suite).count)
@@ -37,7 +38,7 @@ import Testing
         let weakened = text.replacingOccurrences(of: #""expect": { "status": 200 }"#, with: #""expect": { "status": 200, "schema": false }"#)
         try #require(weakened != text, "the OpenAI suite's list case changed shape; update this test")
         let suite = try SuiteLoader.load(source: SourceFile(path: "weakened/openai-list-models.json", text: weakened))
-        let result = await Selftest(filter: "const:").run(suite)
+        let result = await heavy { await Selftest.unhurried(filter: "const:").run(suite) }
         #expect(result.conformingPassed)
         let names = result.survivors.map(\.drift.name)
         #expect(names.contains("const:Model.object"), "survivors: \(names); verdicts: \(result.verdicts.map { "\($0.drift.name)=\($0.outcome)" })")
@@ -49,7 +50,7 @@ import Testing
     /// The same drifts against the unweakened suite are caught, so the survivors above come from the weakening.
     @Test func theUnweakenedSuiteCatchesThoseDrifts() async throws {
         let suite = try #require(Self.shipped.first { $0.id == "openai-list-models" })
-        let result = await Selftest(filter: "const:").run(suite)
+        let result = await heavy { await Selftest.unhurried(filter: "const:").run(suite) }
         #expect(!result.verdicts.isEmpty)
         #expect(result.verdicts.allSatisfy { $0.outcome == .caught })
     }

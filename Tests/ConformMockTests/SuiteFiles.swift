@@ -1,5 +1,6 @@
 import Foundation
 import ConformCore
+import ConformSelftest
 
 /// Suites for the mock's tests: the shipped ones in `suites/` and the fixtures beside this file.
 enum SuiteFiles {
@@ -22,4 +23,14 @@ enum SuiteFiles {
     static func fixtures() -> [Suite] { FixtureSuites.all }
 
     static func named(_ id: String) -> Suite? { all().first { $0.id == id } }
+}
+
+extension Selftest {
+    /// A self-test for tests that run in parallel with hundreds of others: its in-process runs take turns on
+    /// one executor (`heavy`), so their wall time says nothing about the mock; only a hang should end them.
+    static func unhurried(filter: String? = nil) -> Selftest {
+        var s = Selftest(concurrency: 2, driftDeadline: 600, filter: filter)
+        s.requestTimeout = 300
+        return s
+    }
 }

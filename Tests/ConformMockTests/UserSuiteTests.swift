@@ -3,6 +3,7 @@ import Testing
 import ConformCore
 import ConformMock
 import ConformSelftest
+import ConformTestSupport
 
 /// Suites written as a user would, for list APIs the shipped suites do not cover (`Tests/UserSuites/`:
 /// cursor and link pagination, fixed pages, nested arrays, patterns, formats, numeric bounds, enum-heavy
@@ -26,7 +27,7 @@ import ConformSelftest
     func theMockSatisfiesEveryRuleAndEveryDriftIsCaught(id: String) async throws {
         let suite = try #require(Self.suites().first { $0.id == id })
         #expect(MockOracle.problems(suite).isEmpty, "\(MockOracle.problems(suite))")
-        let result = await Selftest().run(suite)
+        let result = await heavy { await Selftest.unhurried().run(suite) }
         let failures = result.conforming.map { SuiteHarnessText.failures($0) } ?? []
         #expect(result.conformingPassed, "\(id): \(failures.prefix(5)) \(result.unsatisfied.prefix(3))")
         #expect(result.survivors.isEmpty, "\(id): \(result.survivors.map(\.drift.name))")

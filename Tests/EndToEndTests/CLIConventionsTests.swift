@@ -25,10 +25,10 @@ import Testing
         .response(status: status, headers: [("Content-Type", type)], body: Array(body.utf8))
     }
 
-    @Test func anUnexpectedStatusShowsItsBodyInConsoleJUnitMarkdownAndHTML() throws {
+    @Test func anUnexpectedStatusShowsItsBodyInConsoleJUnitMarkdownAndHTML() async throws {
         let (dir, server) = try Self.setUp(Self.json(500, #"{"error":"internal"}"#))
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
-        let run = try ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--junit", "j.xml", "--markdown", "r.md", "--html", "r.html"], directory: dir)
+        let run = try await ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--junit", "j.xml", "--markdown", "r.md", "--html", "r.html"], directory: dir)
         #expect(run.exitCode == 1, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("      response: HTTP 500, 20 bytes, application/json\n        {\"error\":\"internal\"}\n"), "\(run.stdout)")
         let junit = try String(contentsOf: dir.appendingPathComponent("j.xml"), encoding: .utf8)
@@ -42,15 +42,15 @@ import Testing
         // A status that was the expected one shows no body.
         let (dir2, ok) = try Self.setUp(Self.json(200, #"{"data":[]}"#))
         defer { ok.stop(); try? FileManager.default.removeItem(at: dir2) }
-        let fine = try ConformProcess.run(["run", "tiny.json", "--base-url", ok.baseURL + "/v1", "-v"], directory: dir2)
+        let fine = try await ConformProcess.run(["run", "tiny.json", "--base-url", ok.baseURL + "/v1", "-v"], directory: dir2)
         #expect(fine.exitCode == 0 && !fine.stdout.contains("response: HTTP"), "\(fine.stdout)")
     }
 
     @Test(arguments: [(404, "text/plain", "a 404"), (200, "text/html; charset=utf-8", "an HTML page")])
-    func aWrongPathPrefixGetsAHint(status: Int, type: String, what: String) throws {
+    func aWrongPathPrefixGetsAHint(status: Int, type: String, what: String) async throws {
         let (dir, server) = try Self.setUp(Self.json(status, "<html>not here</html>", type: type))
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
-        let run = try ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL], directory: dir)
+        let run = try await ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL], directory: dir)
         #expect(run.exitCode == 1)
         #expect(run.stderr.contains("hint: every response of suite 'tiny' was \(what) (2 responses): the base URL's path prefix is probably wrong."), "\(run.stderr)")
         #expect(run.stderr.contains("so it expects a base URL ending in /v1 (got \(server.baseURL))."), "\(run.stderr)")
@@ -58,102 +58,102 @@ import Testing
         // Not when the API answered: a JSON 404 on one case only is a real finding, not a setup problem.
     }
 
-    @Test func noHintWhenSomeResponseLooksLikeTheAPI() throws {
+    @Test func noHintWhenSomeResponseLooksLikeTheAPI() async throws {
         let counter = Counter()
         let server = try FixtureServer { _ in counter.next() == 0 ? Self.json(404, "{}") : Self.json(200, #"{"data":[]}"#) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try Self.suite.write(to: dir.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
-        let run = try ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--concurrency", "1"], directory: dir)
+        let run = try await ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--concurrency", "1"], directory: dir)
         #expect(run.exitCode == 1)
         #expect(!run.stderr.contains("hint:"), "\(run.stderr)")
     }
 
-    @Test func aReportCanGoToStandardOutput() throws {
+    @Test func aReportCanGoToStandardOutput() async throws {
         let (dir, server) = try Self.setUp(Self.json(200, #"{"data":[]}"#))
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
-        let run = try ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--markdown", "-"], directory: dir)
+        let run = try await ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--markdown", "-"], directory: dir)
         #expect(run.exitCode == 0)
         #expect(run.stdout.hasPrefix("**✔ All 8 checks held** across 1 suite"), "\(run.stdout)")
         #expect(!run.stdout.contains("✔ GET"))
         #expect(run.stderr.contains("✔ GET /models › lists (4 checks"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
-        let json = try ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--json", "-", "-q"], directory: dir)
+        let json = try await ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--json", "-", "-q"], directory: dir)
         #expect(json.stdout.hasPrefix("{"), "\(json.stdout)")
     }
 
-    @Test func dashIsRefusedClearlyWhereItIsNotSupported() throws {
-        let two = try ConformProcess.run(["run", "x.json", "--junit", "-", "--json", "-"])
+    @Test func dashIsRefusedClearlyWhereItIsNotSupported() async throws {
+        let two = try await ConformProcess.run(["run", "x.json", "--junit", "-", "--json", "-"])
         #expect(two.exitCode == 2 && two.stderr.contains("only one report can go to standard output (-) per run"), "\(two.stderr)")
-        let diff = try ConformProcess.run(["diff", "a.json", "b.json", "--markdown", "-"])
+        let diff = try await ConformProcess.run(["diff", "a.json", "b.json", "--markdown", "-"])
         #expect(diff.exitCode == 2 && diff.stderr.contains("--markdown -: '-' (standard input or output) is not supported by 'conform diff'; give a file path"), "\(diff.stderr)")
     }
 
     /// Requests went out, so a lost report is never exit 2 ("nothing was sent"): 3, or 1 when a check failed.
-    @Test func aReportThatCannotBeWrittenAfterSendingExits3() throws {
+    @Test func aReportThatCannotBeWrittenAfterSendingExits3() async throws {
         let (dir, server) = try Self.setUp(Self.json(200, #"{"data":[]}"#))
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
-        let run = try ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--json", "/dev/null/r.json"], directory: dir)
+        let run = try await ConformProcess.run(["run", "tiny.json", "--base-url", server.baseURL + "/v1", "--json", "/dev/null/r.json"], directory: dir)
         #expect(run.exitCode == 3, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stderr.contains("cannot write report /dev/null/r.json"))
         let (dir2, bad) = try Self.setUp(Self.json(500, "{}"))
         defer { bad.stop(); try? FileManager.default.removeItem(at: dir2) }
-        #expect(try ConformProcess.run(["run", "tiny.json", "--base-url", bad.baseURL + "/v1", "--json", "/dev/null/r.json"], directory: dir2).exitCode == 1)
+        #expect(try await ConformProcess.run(["run", "tiny.json", "--base-url", bad.baseURL + "/v1", "--json", "/dev/null/r.json"], directory: dir2).exitCode == 1)
     }
 
-    @Test func validatePrintsProblemsOnStderrAndTheSummaryOnStdout() throws {
+    @Test func validatePrintsProblemsOnStderrAndTheSummaryOnStdout() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.suite.replacingOccurrences(of: #""required""#, with: #""requierd""#).write(to: dir.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
-        let run = try ConformProcess.run(["validate", "tiny.json"], directory: dir)
+        let run = try await ConformProcess.run(["validate", "tiny.json"], directory: dir)
         #expect(run.exitCode == 2)
         #expect(run.stdout == "0 suites valid, 1 with problems\n", "\(run.stdout)")
         #expect(run.stderr.contains("did you mean \"required\"?"), "\(run.stderr)")
     }
 
     @Test(arguments: ["run", "validate", "demo", "mock", "diff"])
-    func helpCommandIsCommandHelp(command: String) throws {
-        let viaHelp = try ConformProcess.run(["help", command])
-        let viaFlag = try ConformProcess.run([command, "--help"])
+    func helpCommandIsCommandHelp(command: String) async throws {
+        let viaHelp = try await ConformProcess.run(["help", command])
+        let viaFlag = try await ConformProcess.run([command, "--help"])
         #expect(viaHelp.exitCode == 0 && viaHelp.stdout == viaFlag.stdout && !viaHelp.stdout.isEmpty)
         #expect(viaHelp.stdout.contains("--ascii"))
-        let unknown = try ConformProcess.run(["help", "rnu"])
+        let unknown = try await ConformProcess.run(["help", "rnu"])
         #expect(unknown.exitCode == 2 && unknown.stderr.contains("did you mean 'run'?"))
     }
 
-    @Test func colourFollowsNoColorAndForceColor() throws {
+    @Test func colourFollowsNoColorAndForceColor() async throws {
         let (dir, server) = try Self.setUp(Self.json(200, #"{"data":[]}"#))
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
         let args = ["run", "tiny.json", "--base-url", server.baseURL + "/v1"]
         // Standard output is a file here: no colour unless forced.
-        let plain = try ConformProcess.run(args, directory: dir).stdout
-        let forced = try ConformProcess.run(args, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"], directory: dir).stdout
-        let zero = try ConformProcess.run(args, environment: ["NO_COLOR": "", "FORCE_COLOR": "0"], directory: dir).stdout
-        let both = try ConformProcess.run(args, environment: ["NO_COLOR": "1", "FORCE_COLOR": "1"], directory: dir).stdout
+        let plain = try await ConformProcess.run(args, directory: dir).stdout
+        let forced = try await ConformProcess.run(args, environment: ["NO_COLOR": "", "FORCE_COLOR": "1"], directory: dir).stdout
+        let zero = try await ConformProcess.run(args, environment: ["NO_COLOR": "", "FORCE_COLOR": "0"], directory: dir).stdout
+        let both = try await ConformProcess.run(args, environment: ["NO_COLOR": "1", "FORCE_COLOR": "1"], directory: dir).stdout
         #expect(!plain.contains("\u{1B}["))
         #expect(forced.contains("\u{1B}[32m✔"))
         #expect(!zero.contains("\u{1B}["))
         #expect(!both.contains("\u{1B}["))
     }
 
-    @Test func asciiGlyphsOnRequestOrWithoutAUTF8Locale() throws {
+    @Test func asciiGlyphsOnRequestOrWithoutAUTF8Locale() async throws {
         let (dir, server) = try Self.setUp(Self.json(200, #"{"data":[]}"#))
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
         let args = ["run", "tiny.json", "--base-url", server.baseURL + "/v1"]
-        let utf8 = try ConformProcess.run(args, environment: ["LANG": "C.UTF-8"], directory: dir)
+        let utf8 = try await ConformProcess.run(args, environment: ["LANG": "C.UTF-8"], directory: dir)
         #expect(utf8.stdout.contains("✔ GET /models › lists (") && utf8.stdout.contains("(tiny) → http"))
-        for run in [try ConformProcess.run(args + ["--ascii"], environment: ["LANG": "C.UTF-8"], directory: dir),
-                    try ConformProcess.run(args, environment: ["LANG": "C"], directory: dir),
-                    try ConformProcess.run(args, environment: ["LC_ALL": "en_US.ISO-8859-1", "LANG": "C.UTF-8"], directory: dir)] {
+        for run in [try await ConformProcess.run(args + ["--ascii"], environment: ["LANG": "C.UTF-8"], directory: dir),
+                    try await ConformProcess.run(args, environment: ["LANG": "C"], directory: dir),
+                    try await ConformProcess.run(args, environment: ["LC_ALL": "en_US.ISO-8859-1", "LANG": "C.UTF-8"], directory: dir)] {
             #expect(run.exitCode == 0)
             #expect(run.stdout.contains("+ GET /models > lists (") && run.stdout.contains("(tiny) -> http"), "\(run.stdout)")
             let allASCII = run.stdout.unicodeScalars.allSatisfy { $0.isASCII }
             #expect(allASCII, "\(run.stdout)")
         }
         // Reports are files, not terminal output: never transliterated.
-        let report = try ConformProcess.run(args + ["--ascii", "--markdown", "-"], directory: dir)
+        let report = try await ConformProcess.run(args + ["--ascii", "--markdown", "-"], directory: dir)
         #expect(report.stdout.hasPrefix("**✔ All"))
     }
 

@@ -9,14 +9,14 @@ import Testing
     static let suitePath = GoldenCase.root.appendingPathComponent("catalog-suite.json").path
 
     /// Serves the fixture suite with `models` models from `seed`, runs `conform run` against it, returns results.json.
-    static func night(models: Int, seed: UInt64, extra: [String] = [], in dir: URL, name: String) throws -> (JSONValue, ConformProcess.Output) {
+    static func night(models: Int, seed: UInt64, extra: [String] = [], in dir: URL, name: String) async throws -> (JSONValue, ConformProcess.Output) {
         let suite = try SuiteLoader.load(path: suitePath)
         let app = MockApp(suites: [suite], seed: seed, models: models, credentials: ["FIXTURE_API_KEY": ConformProcess.secret])
         let server = try HTTPServer(handler: app.handle)
         try server.start()
         defer { server.stop() }
         let json = dir.appendingPathComponent(name).path
-        let out = try ConformProcess.run(["run", suitePath, "--base-url", server.baseURL, "--json", json, "--quiet"] + extra)
+        let out = try await ConformProcess.run(["run", suitePath, "--base-url", server.baseURL, "--json", json, "--quiet"] + extra)
         ReportValidation.json(json)
         let text = try #require(FileManager.default.contents(atPath: json), "no results at \(json): \(out.stdout)\n\(out.stderr)")
         #expect(!String(decoding: text, as: UTF8.self).contains(ConformProcess.secret), "the credential must never be written")
@@ -41,10 +41,10 @@ import Testing
         return dir
     }
 
-    @Test func removedModelsAreRecordedAndConfirmedBy404() throws {
+    @Test func removedModelsAreRecordedAndConfirmedBy404() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (before, first) = try Self.night(models: 10, seed: 1, in: dir, name: "before.json")
+        let (before, first) = await try Self.night(models: 10, seed: 1, in: dir, name: "before.json")
         #expect(first.exitCode == 0, "\(first.stdout)\n\(first.stderr)")
         let old = try Self.catalog(before)
         #expect(old["status"] == "complete")
@@ -54,7 +54,7 @@ import Testing
         #expect(old["confirmation"] == .null)
 
         let beforePath = dir.appendingPathComponent("before.json").path
-        let (after, second) = try Self.night(models: 7, seed: 1, extra: ["--confirm-removals", beforePath], in: dir, name: "after.json")
+        let (after, second) = await try Self.night(models: 7, seed: 1, extra: ["--confirm-removals", beforePath], in: dir, name: "after.json")
         #expect(second.exitCode == 0, "\(second.stdout)\n\(second.stderr)")
         let new = try Self.catalog(after)
         #expect(Self.ids(new) == (1...7).map { String(format: "model-%04d", $0) })
@@ -70,11 +70,11 @@ import Testing
                 "\(second.stdout)")
     }
 
-    @Test func aNewSeedChangesContentButNotIds() throws {
+    @Test func aNewSeedChangesContentButNotIds() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let (before, _) = try Self.night(models: 6, seed: 1, in: dir, name: "before.json")
-        let (after, _) = try Self.night(models: 6, seed: 2, in: dir, name: "after.json")
+        let (before, _) = await try Self.night(models: 6, seed: 1, in: dir, name: "before.json")
+        let (after, _) = await try Self.night(models: 6, seed: 2, in: dir, name: "after.json")
         let old = try Self.catalog(before), new = try Self.catalog(after)
         #expect(Self.ids(old) == Self.ids(new))
         let changed = Self.hashes(new).filter { Self.hashes(old)[$0.key] != $0.value }
@@ -82,11 +82,11 @@ import Testing
         #expect(new["confirmation"] == .null)
     }
 
-    @Test func anUnreachableTargetRecordsAnErroredListingAndABadBeforeFileIsAUsageError() throws {
+    @Test func anUnreachableTargetRecordsAnErroredListingAndABadBeforeFileIsAUsageError() async throws {
         let dir = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
         let json = dir.appendingPathComponent("down.json").path
-        let out = try ConformProcess.run(["run", Self.suitePath, "--base-url", "http://127.0.0.1:9", "--json", json, "--quiet", "--retries", "0"])
+        let out = try await ConformProcess.run(["run", Self.suitePath, "--base-url", "http://127.0.0.1:9", "--json", json, "--quiet", "--retries", "0"])
         #expect(out.exitCode == 3, "\(out.stdout)\n\(out.stderr)")
         let listing = try Self.catalog(try JSONParser.parse(Array(try #require(FileManager.default.contents(atPath: json)))))
         #expect(listing["status"] == "errored")
@@ -94,10 +94,10 @@ import Testing
 
         let bad = dir.appendingPathComponent("bad.json").path
         try Data("{}".utf8).write(to: URL(fileURLWithPath: bad))
-        let usage = try ConformProcess.run(["run", Self.suitePath, "--confirm-removals", bad])
+        let usage = try await ConformProcess.run(["run", Self.suitePath, "--confirm-removals", bad])
         #expect(usage.exitCode == 2)
         #expect(usage.stderr.contains("--confirm-removals: \(bad) at /schemaVersion: missing"), "\(usage.stderr)")
-        let help = try ConformProcess.run(["run", "--help"])
+        let help = try await ConformProcess.run(["run", "--help"])
         #expect(help.stdout.contains("--confirm-removals BEFORE.json"), "\(help.stdout)")
     }
 }

@@ -5,13 +5,13 @@ import Testing
 /// `conform run … | head -1`: the reader of standard output goes away, and the run still finishes, writes its
 /// reports and exits with one of its documented codes (never 141, killed by SIGPIPE).
 @Suite struct ClosedStdoutTests {
-    @Test func aClosedStdoutDoesNotKillTheRunBeforeItsReports() throws {
+    @Test func aClosedStdoutDoesNotKillTheRunBeforeItsReports() async throws {
         guard let exe = ConformProcess.executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-epipe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let suite = ReportValidation.packageRoot.appendingPathComponent("suites/openai-list-models.json").path
-        let mock = try MockProcess([suite], environment: ["OPENAI_API_KEY": "conform-epipe-key"])
+        let mock = try await MockProcess.start([suite], environment: ["OPENAI_API_KEY": "conform-epipe-key"])
         defer { mock.stop() }
         let json = dir.appendingPathComponent("results.json").path
         let process = Process()
@@ -25,7 +25,7 @@ import Testing
         // The reader is gone before the first line is written.
         try pipe.fileHandleForReading.close()
         try process.run()
-        process.waitUntilExit()
+        while process.isRunning { try await Task.sleep(nanoseconds: 20_000_000) }  // polled: no pool thread waits
         #expect(process.terminationReason == .exit, "killed by a signal (\(process.terminationStatus))")
         #expect((0...3).contains(process.terminationStatus))
         #expect(FileManager.default.fileExists(atPath: json), "the JSON report was written")

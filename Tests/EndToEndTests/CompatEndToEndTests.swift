@@ -23,21 +23,21 @@ import Testing
         return path
     }
 
-    @Test func threeMocksAnHTMLServerAndAnUnreachableTargetMakeTheExpectedMatrix() throws {
+    @Test func threeMocksAnHTMLServerAndAnUnreachableTargetMakeTheExpectedMatrix() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-compat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         // Each mock accepts only its own key: a crossed credential would show up as a failed status.
-        let good = try MockProcess([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
-        let driftA = try MockProcess([Self.suite, "--drift", "drop-required:Model.owned_by"], environment: ["OPENAI_API_KEY": Self.keys["KEY_A"]!])
-        let driftB = try MockProcess([Self.suite, "--drift", "text-plain:list"], environment: ["OPENAI_API_KEY": Self.keys["KEY_B"]!])
+        let good = try await MockProcess.start([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
+        let driftA = try await MockProcess.start([Self.suite, "--drift", "drop-required:Model.owned_by"], environment: ["OPENAI_API_KEY": Self.keys["KEY_A"]!])
+        let driftB = try await MockProcess.start([Self.suite, "--drift", "text-plain:list"], environment: ["OPENAI_API_KEY": Self.keys["KEY_B"]!])
         let html = try FixtureServer { _ in .response(status: 404, headers: [("Content-Type", "text/html")], body: Array("<html>no</html>".utf8)) }
         defer { good.stop(); driftA.stop(); driftB.stop(); html.stop() }
         let targets = try Self.targetsFile(dir, [("good", good.url + "/v1", "KEY_GOOD"), ("drift-a", driftA.url + "/v1", "KEY_A"),
                                                  ("drift-b", driftB.url + "/v1", "KEY_B"), ("html", html.baseURL + "/v1", "KEY_HTML"),
                                                  ("down", "http://127.0.0.1:\(FixtureServer.closedPort())/v1", "KEY_DOWN")])
         let out = { (name: String) in dir.appendingPathComponent(name).path }
-        let run = try ConformProcess.run(["compat", Self.suite, "--targets", targets, "--retries", "0", "--timeout", "5",
+        let run = try await ConformProcess.run(["compat", Self.suite, "--targets", targets, "--retries", "0", "--timeout", "5",
                                           "--json", out("c.json"), "--markdown", out("c.md"), "--html", out("c.html"), "--junit", out("c.xml")],
                                          environment: Self.keys, withKey: false)
         #expect(run.exitCode == 1, "\(run.stdout)\n\(run.stderr)")
@@ -75,49 +75,49 @@ import Testing
         #expect(validator.validate(m).isEmpty)
     }
 
-    @Test func exitCodes3And2() throws {
+    @Test func exitCodes3And2() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-compat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let good = try MockProcess([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
+        let good = try await MockProcess.start([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
         defer { good.stop() }
         let targets = try Self.targetsFile(dir, [("good", good.url + "/v1", "KEY_GOOD"),
                                                  ("down", "http://127.0.0.1:\(FixtureServer.closedPort())/v1", "KEY_DOWN")])
-        let measured = try ConformProcess.run(["compat", Self.suite, "--targets", targets, "--retries", "0"], environment: Self.keys, withKey: false)
+        let measured = try await ConformProcess.run(["compat", Self.suite, "--targets", targets, "--retries", "0"], environment: Self.keys, withKey: false)
         #expect(measured.exitCode == 3, "\(measured.stdout)\n\(measured.stderr)")
         #expect(measured.stdout.contains("not measured"))
         var unset = Self.keys
         unset["KEY_DOWN"] = ""
-        let missing = try ConformProcess.run(["compat", Self.suite, "--targets", targets], environment: unset, withKey: false)
+        let missing = try await ConformProcess.run(["compat", Self.suite, "--targets", targets], environment: unset, withKey: false)
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("target 'down' maps OPENAI_API_KEY (suite 'openai-list-models') to environment variable KEY_DOWN, which is unset or empty"))
         try #"{ "targets": [ { "name": "x", "baseURL": "http://x" } ] }"#.write(toFile: targets, atomically: true, encoding: .utf8)
-        let typo = try ConformProcess.run(["compat", Self.suite, "--targets", targets], environment: Self.keys, withKey: false)
+        let typo = try await ConformProcess.run(["compat", Self.suite, "--targets", targets], environment: Self.keys, withKey: false)
         #expect(typo.exitCode == 2)
         #expect(typo.stderr.contains("targets.json:1:31: error: unknown key \"baseURL\" in target; did you mean \"baseUrl\"?"), "\(typo.stderr)")
     }
 
-    @Test func fromResultsOfSeparateJobsBuildsTheSameMatrix() throws {
+    @Test func fromResultsOfSeparateJobsBuildsTheSameMatrix() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-compat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let good = try MockProcess([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
-        let driftA = try MockProcess([Self.suite, "--drift", "drop-required:Model.owned_by"], environment: ["OPENAI_API_KEY": Self.keys["KEY_A"]!])
+        let good = try await MockProcess.start([Self.suite], environment: ["OPENAI_API_KEY": Self.keys["KEY_GOOD"]!])
+        let driftA = try await MockProcess.start([Self.suite, "--drift", "drop-required:Model.owned_by"], environment: ["OPENAI_API_KEY": Self.keys["KEY_A"]!])
         defer { good.stop(); driftA.stop() }
         let entries = [("good", good.url + "/v1", "KEY_GOOD"), ("drift-a", driftA.url + "/v1", "KEY_A")]
         let targets = try Self.targetsFile(dir, entries)
         let path = { (name: String) in dir.appendingPathComponent(name).path }
-        let together = try ConformProcess.run(["compat", Self.suite, "--targets", targets, "--json", path("together.json")],
+        let together = try await ConformProcess.run(["compat", Self.suite, "--targets", targets, "--json", path("together.json")],
                                               environment: Self.keys, withKey: false)
         var results: [String] = []
         for (name, url, key) in entries {
             // One CI job per target: its own secret in the suite's variable, its name as the target label.
-            let job = try ConformProcess.run(["run", Self.suite, "--base-url", url, "--target-name", name, "--json", path(name + ".json")],
+            let job = try await ConformProcess.run(["run", Self.suite, "--base-url", url, "--target-name", name, "--json", path(name + ".json")],
                                              environment: ["OPENAI_API_KEY": Self.keys[key]!], withKey: false)
             #expect(job.exitCode == 0 || job.exitCode == 1)
             results.append(path(name + ".json"))
         }
-        let apart = try ConformProcess.run(["compat", "--from"] + results + ["--targets", targets, "--json", path("apart.json")], withKey: false)
+        let apart = try await ConformProcess.run(["compat", "--from"] + results + ["--targets", targets, "--json", path("apart.json")], withKey: false)
         #expect(apart.exitCode == together.exitCode, "\(apart.stdout)\n\(apart.stderr)")
         func essence(_ file: String) throws -> [String] {
             let m = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: file))))
@@ -128,7 +128,7 @@ import Testing
             return targets + rows
         }
         #expect(try essence(path("apart.json")) == essence(path("together.json")))
-        let missing = try ConformProcess.run(["compat", "--from", results[0], "--targets", targets], withKey: false)
+        let missing = try await ConformProcess.run(["compat", "--from", results[0], "--targets", targets], withKey: false)
         #expect(missing.exitCode == 2 && missing.stderr.contains("target 'drift-a' has no results (run it with --target-name drift-a)"))
     }
 }

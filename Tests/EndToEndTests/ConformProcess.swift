@@ -1,3 +1,4 @@
+import ConformTestSupport
 import Foundation
 
 /// Runs the built `conform` executable and captures what it printed.
@@ -20,9 +21,16 @@ enum ConformProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Runs `conform` with `arguments` (in `directory` when given, so relative suite paths stay relative).
+    /// Runs `conform` with `arguments` (in `directory` when given, so relative suite paths stay relative), on a
+    /// thread of its own while the test waits (`offPool`): a pool thread blocked on a subprocess for seconds
+    /// would hold up every other test.
     static func run(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
-                    directory: URL? = nil) throws -> Output {
+                    directory: URL? = nil) async throws -> Output {
+        try await offPool { try runBlocking(arguments, environment: extra, withKey: withKey, directory: directory) }
+    }
+
+    static func runBlocking(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
+                            directory: URL? = nil) throws -> Output {
         guard let exe = executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("conform-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)

@@ -11,7 +11,7 @@ import Testing
     // Serialized: the cases spawn processes and stream large bodies; in parallel they starve the timing
     // tests of other targets on a 2-core machine.
     @Test(.serialized, arguments: GoldenCase.all())
-    func golden(_ c: GoldenCase) throws {
+    func golden(_ c: GoldenCase) async throws {
         let other = try FixtureServer { _ in .response(status: 200, headers: [("Content-Type", "application/json")], body: Array("{}".utf8)) }
         defer { other.stop() }
         let routes = FixtureRoutes(c.json("responses.json"), otherBaseURL: other.baseURL)
@@ -29,7 +29,7 @@ import Testing
         let prefix = c.json("case.json")?["basePath"]?.stringValue ?? (c.suitePath.hasSuffix("shared-suite.json") ? "" : "/api")
         var args = ["run", c.suitePath] + (c.noBaseURL ? [] : ["--base-url", target + prefix])
         args += ["--junit", junit, "--markdown", markdown, "--json", json] + c.args
-        let out = try ConformProcess.run(args, withKey: !c.unsetKey)
+        let out = try await ConformProcess.run(args, withKey: !c.unsetKey)
 
         let normalise = Normaliser(replacements: [(target, "http://127.0.0.1:PORT"), (server.baseURL, "http://127.0.0.1:PORT"),
                                                   (other.baseURL, "http://127.0.0.1:OTHER_PORT"), (tmp.path, "$TMP"),
@@ -73,7 +73,7 @@ import Testing
         if Self.recording { c.write(md, to: "report.md") } else { #expect(md == c.text("report.md"), "Markdown differs from report.md") }
     }
 
-    @Test func echoedCredentialNeverAppearsInAnyOutput() throws {
+    @Test func echoedCredentialNeverAppearsInAnyOutput() async throws {
         let server = try FixtureServer { request in
             let echo = request.headers.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
             let body = #"{"items": [{"id": "\#(echo)", "name": "\#(echo)", "vendor": "\#(echo)"}], "total": "\#(echo)"}"#
@@ -85,7 +85,7 @@ import Testing
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
         let paths = ["junit.xml", "report.md", "results.json"].map { tmp.appendingPathComponent($0).path }
-        let out = try ConformProcess.run(["run", GoldenCase.root.appendingPathComponent("shared-suite.json").path, "--base-url", server.baseURL,
+        let out = try await ConformProcess.run(["run", GoldenCase.root.appendingPathComponent("shared-suite.json").path, "--base-url", server.baseURL,
                                           "--junit", paths[0], "--markdown", paths[1], "--json", paths[2], "--verbose"])
         #expect(out.exitCode == 1)
         #expect(server.requests.first?.header("x-api-key") == ConformProcess.secret)
@@ -97,8 +97,8 @@ import Testing
         }
     }
 
-    @Test func helpDocumentsFlagsAndExitCodes() throws {
-        let out = try ConformProcess.run(["run", "--help"])
+    @Test func helpDocumentsFlagsAndExitCodes() async throws {
+        let out = try await ConformProcess.run(["run", "--help"])
         #expect(out.exitCode == 0)
         for flag in ["--base-url", "--junit", "--markdown", "--json", "--timeout", "--deadline", "--concurrency", "--retries",
                      "--max-body", "--filter", "--var", "--quiet", "--verbose", "EXIT CODES"] {

@@ -1,14 +1,19 @@
+import ConformTestSupport
 import Foundation
 
 /// `conform mock` started as a user starts it, on a free port; stopped with SIGTERM when the test is done.
-final class MockProcess {
+final class MockProcess: @unchecked Sendable {
     let process = Process()
     /// The URL the mock printed (`http://127.0.0.1:PORT`).
     let url: String
     private let output: URL
 
-    /// Starts `conform mock ARGUMENTS --port 0` and waits (at most 20 s) for the URL it prints.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `conform mock ARGUMENTS --port 0` and waits (at most 20 s, off the cooperative pool) for the URL it prints.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) async throws -> MockProcess {
+        try await offPool { try MockProcess(arguments, environment: environment) }
+    }
+
+    private init(_ arguments: [String], environment: [String: String] = [:]) throws {
         guard let exe = ConformProcess.executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         output = FileManager.default.temporaryDirectory.appendingPathComponent("conform-mock-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)

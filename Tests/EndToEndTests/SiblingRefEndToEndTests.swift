@@ -23,7 +23,7 @@ import Testing
     }
 
     /// A folder holding `s.json` and `defs.json`, and a server answering every request with `body`.
-    static func run(ref: String, body: String) throws -> (out: ConformProcess.Output, requests: Int) {
+    static func run(ref: String, body: String) async throws -> (out: ConformProcess.Output, requests: Int) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("conform-sibling-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -31,19 +31,19 @@ import Testing
         try suite(ref: ref).write(to: dir.appendingPathComponent("s.json"), atomically: true, encoding: .utf8)
         let server = try FixtureServer { _ in .response(status: 200, headers: [("Content-Type", "application/json")], body: Array(body.utf8)) }
         defer { server.stop() }
-        let out = try ConformProcess.run(["run", "s.json", "--base-url", server.baseURL], directory: dir)
+        let out = try await ConformProcess.run(["run", "s.json", "--base-url", server.baseURL], directory: dir)
         return (out, server.requests.count)
     }
 
-    @Test func siblingRefPassesAConformingServer() throws {
-        let (out, requests) = try Self.run(ref: "defs.json#/Page", body: #"{"items": [{"id": "a", "vendor": "openai"}]}"#)
+    @Test func siblingRefPassesAConformingServer() async throws {
+        let (out, requests) = try await Self.run(ref: "defs.json#/Page", body: #"{"items": [{"id": "a", "vendor": "openai"}]}"#)
         #expect(out.exitCode == 0, "stdout: \(out.stdout)\nstderr: \(out.stderr)")
         #expect(requests == 1)
         #expect(!out.stdout.contains("unresolved"))
     }
 
-    @Test func brokenRuleInsideTheSiblingFileIsLocatedThere() throws {
-        let (out, _) = try Self.run(ref: "defs.json#/Page", body: #"{"items": [{"id": "a", "vendor": "MISTRAL"}]}"#)
+    @Test func brokenRuleInsideTheSiblingFileIsLocatedThere() async throws {
+        let (out, _) = try await Self.run(ref: "defs.json#/Page", body: #"{"items": [{"id": "a", "vendor": "MISTRAL"}]}"#)
         #expect(out.exitCode == 1, "stdout: \(out.stdout)\nstderr: \(out.stderr)")
         // The enum's value in defs.json: line 4, at its "[".
         let line = Self.defs.split(separator: "\n")[3]
@@ -52,8 +52,8 @@ import Testing
         #expect(out.stdout.contains("at /items/0/vendor"))
     }
 
-    @Test func unresolvableSiblingRefStopsTheRunBeforeSending() throws {
-        let (out, requests) = try Self.run(ref: "defs.json#/Nope", body: "{}")
+    @Test func unresolvableSiblingRefStopsTheRunBeforeSending() async throws {
+        let (out, requests) = try await Self.run(ref: "defs.json#/Nope", body: "{}")
         #expect(out.exitCode == 2, "stdout: \(out.stdout)\nstderr: \(out.stderr)")
         #expect(requests == 0)
         let line = Self.suite(ref: "defs.json#/Nope").split(separator: "\n")[2]

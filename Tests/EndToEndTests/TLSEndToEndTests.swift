@@ -27,14 +27,14 @@ import Testing
         }
     }
 
-    @Test func aCloseInsideTheResponseHeadIsANamedErrorAndEveryReportIsWritten() throws {
+    @Test func aCloseInsideTheResponseHeadIsANamedErrorAndEveryReportIsWritten() async throws {
         let pki = try TestPKI.shared()
         let server = try LoopbackServer(tls: pki.server()) { _, connection in connection.write("HTTP/1.1 200 OK\r\n") }
         defer { server.stop() }
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (junit, markdown, json) = (dir.appendingPathComponent("j.xml"), dir.appendingPathComponent("r.md"), dir.appendingPathComponent("r.json"))
-        let run = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--cacert", pki.caCertificate, "--retries", "0",
+        let run = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--cacert", pki.caCertificate, "--retries", "0",
                                           "--junit", junit.path, "--markdown", markdown.path, "--json", json.path],
                                          environment: ["OPENAI_API_KEY": Self.key], withKey: false)
         #expect(run.exitCode == 3, "\(run.stdout)\(run.stderr)")
@@ -46,34 +46,34 @@ import Testing
         #expect(!server.requests.isEmpty)
     }
 
-    @Test func anUnknownCAFailsAndCacertPasses() throws {
+    @Test func anUnknownCAFailsAndCacertPasses() async throws {
         let pki = try TestPKI.shared()
         let server = try Self.models("server")
         defer { server.stop() }
-        let untrusted = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--retries", "0"],
+        let untrusted = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--retries", "0"],
                                                environment: ["OPENAI_API_KEY": Self.key], withKey: false)
         #expect(untrusted.exitCode == 3, "\(untrusted.stdout)\(untrusted.stderr)")
         #expect(untrusted.stdout.contains("TLS handshake with 127.0.0.1:\(server.port) failed: certificate verify failed: unable to get local issuer certificate"), "\(untrusted.stdout)")
         #expect(server.requests.isEmpty, "no request, so no credential, reached a server that was not verified")
         for trust in [["--cacert", pki.caCertificate]] {
-            let trusted = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1"] + trust,
+            let trusted = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1"] + trust,
                                                  environment: ["OPENAI_API_KEY": Self.key], withKey: false)
             #expect(trusted.exitCode != 3 && trusted.exitCode != 2, "\(trusted.stdout)\(trusted.stderr)")
             #expect(!trusted.stdout.contains("TLS handshake"))
         }
-        let viaEnvironment = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1"],
+        let viaEnvironment = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1"],
                                                     environment: ["OPENAI_API_KEY": Self.key, "SSL_CERT_FILE": pki.caCertificate], withKey: false)
         #expect(!viaEnvironment.stdout.contains("TLS handshake"), "\(viaEnvironment.stdout)")
         #expect(!server.requests.isEmpty)
     }
 
-    @Test func insecureIsShownInEveryOutput() throws {
+    @Test func insecureIsShownInEveryOutput() async throws {
         let server = try Self.models("stranger")
         defer { server.stop() }
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let (junit, markdown, json) = (dir.appendingPathComponent("j.xml"), dir.appendingPathComponent("r.md"), dir.appendingPathComponent("r.json"))
-        let run = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--insecure",
+        let run = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--insecure",
                                           "--junit", junit.path, "--markdown", markdown.path, "--json", json.path],
                                          environment: ["OPENAI_API_KEY": Self.key], withKey: false)
         #expect(run.exitCode != 2 && run.exitCode != 3, "\(run.stdout)\(run.stderr)")
@@ -87,17 +87,17 @@ import Testing
         ReportValidation.junit(junit.path)
         ReportValidation.json(json.path)
         // Without the flag, none of it.
-        let plain = try ConformProcess.run(["run", Self.suite, "--base-url", "http://127.0.0.1:9/v1", "--retries", "0", "--json", json.path],
+        let plain = try await ConformProcess.run(["run", Self.suite, "--base-url", "http://127.0.0.1:9/v1", "--retries", "0", "--json", json.path],
                                            environment: ["OPENAI_API_KEY": Self.key], withKey: false)
         #expect(!plain.stdout.contains("INSECURE") && !plain.stderr.contains("INSECURE"))
         #expect(try JSONParser.parse(Self.read(json))["insecureTLS"] == nil)
     }
 
-    @Test func anUnsendableCredentialOpensNoConnection() throws {
+    @Test func anUnsendableCredentialOpensNoConnection() async throws {
         let pki = try TestPKI.shared()
         let server = try Self.models("server")
         defer { server.stop() }
-        let run = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--cacert", pki.caCertificate],
+        let run = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--cacert", pki.caCertificate],
                                          environment: ["OPENAI_API_KEY": Self.key + "\n"], withKey: false)
         #expect(run.exitCode == 2, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("OPENAI_API_KEY") && run.stderr.contains("a line feed at character 28"), "\(run.stderr)")
@@ -112,25 +112,25 @@ import Testing
         (["--key", "k.pem"], [:], "error: --key needs --cert (the client certificate the key belongs to)"),
         ([], ["HTTPS_PROXY": "socks5://user:pw-e2e-secret@proxy:1080"], "error: HTTPS_PROXY: socks5:// proxies are not supported (only http:// proxies, with CONNECT for https); nothing was sent"),
     ])
-    func unusableTLSOrProxySettingsStopTheRunBeforeSending(flags: [String], environment: [String: String], message: String) throws {
+    func unusableTLSOrProxySettingsStopTheRunBeforeSending(flags: [String], environment: [String: String], message: String) async throws {
         let server = try Self.models("server")
         defer { server.stop() }
         var env = environment
         env["OPENAI_API_KEY"] = Self.key
-        let run = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1"] + flags, environment: env, withKey: false)
+        let run = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1"] + flags, environment: env, withKey: false)
         #expect(run.exitCode == 2, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(!run.stderr.contains("pw-e2e-secret"))
         #expect(server.connections == 0)
     }
 
-    @Test func httpsThroughAProxyTunnel() throws {
+    @Test func httpsThroughAProxyTunnel() async throws {
         let pki = try TestPKI.shared()
         let server = try Self.models("server")
         defer { server.stop() }
         let proxy = try LoopbackProxy()
         defer { proxy.stop() }
-        let run = try ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--cacert", pki.caCertificate],
+        let run = try await ConformProcess.run(["run", Self.suite, "--base-url", server.baseURL + "/v1", "--cacert", pki.caCertificate],
                                          environment: ["OPENAI_API_KEY": Self.key, "HTTPS_PROXY": proxy.url], withKey: false)
         #expect(run.exitCode != 2 && run.exitCode != 3, "\(run.stdout)\(run.stderr)")
         #expect(!proxy.requests.isEmpty && proxy.requests.allSatisfy { $0.method == "CONNECT" && $0.target == "127.0.0.1:\(server.port)" })

@@ -6,8 +6,12 @@ import ConformCore
 /// Chunked request bodies are answered 501: no client of a model-listing API sends them, and refusing
 /// is safer than a half-done decoder.
 struct HTTPRequestParser {
-    /// Largest accepted request head (request line + headers), per issue 5.
-    static let maxHeadBytes = 16 * 1024
+    /// Largest accepted request head (empty lines before it, request line, headers) unless the server says
+    /// otherwise, per issue 5.
+    static let defaultMaxHeadBytes = 16 * 1024
+    /// Bytes of empty lines accepted before a request line (RFC 9112 §2.2 asks servers to skip "at least one");
+    /// more is refused 400, so a stream of bare CRLFs costs neither memory nor a thread for long.
+    static let maxLeadingEmptyLineBytes = 64
     /// Largest accepted body; the mock serves GETs, so bodies are small by nature.
     static let maxBodyBytes = 1 << 20
 
@@ -20,17 +24,22 @@ struct HTTPRequestParser {
         case refuse(status: Int, message: String)
     }
 
-    /// Tries to parse one request from `buffer[start...]`.
-    static func parse(_ buffer: [UInt8], from start: Int) -> Outcome {
+    /// Tries to parse one request from `buffer[start...]`; the head is measured from `start`, so empty lines
+    /// before the request line count toward `maxHeadBytes`.
+    static func parse(_ buffer: [UInt8], from start: Int, maxHeadBytes: Int = defaultMaxHeadBytes) -> Outcome {
         var begin = start
-        // RFC 9112 §2.2: ignore empty lines before a request line.
+        // RFC 9112 §2.2: ignore (a few) empty lines before a request line.
         while begin < buffer.count, buffer[begin] == 13 || buffer[begin] == 10 { begin += 1 }
-        guard begin < buffer.count else { return .incomplete(inHead: false) }
-        guard let headEnd = findHeadEnd(buffer, from: begin) else {
-            if buffer.count - begin > maxHeadBytes { return .refuse(status: 431, message: "request header block larger than 16 KiB") }
+        if begin - start > maxLeadingEmptyLineBytes {
+            return .refuse(status: 400, message: "more than \(maxLeadingEmptyLineBytes) bytes of empty lines before the request line")
+        }
+        let tooLarge = Outcome.refuse(status: 431, message: "request header block larger than \(byteCount(maxHeadBytes))")
+        guard begin < buffer.count else { return begin - start > maxHeadBytes ? tooLarge : .incomplete(inHead: true) }
+        guard let headEnd = findHeadEnd(buffer, from: begin, limit: maxHeadBytes) else {
+            if buffer.count - start > maxHeadBytes { return tooLarge }
             return .incomplete(inHead: true)
         }
-        if headEnd.lineEnd - begin > maxHeadBytes { return .refuse(status: 431, message: "request header block larger than 16 KiB") }
+        if headEnd.lineEnd - start > maxHeadBytes { return tooLarge }
         let lines = splitLines(buffer, begin, headEnd.lineEnd)
         guard let requestLine = lines.first else { return .refuse(status: 400, message: "empty request line") }
         let parts = requestLine.split(separator: 32, omittingEmptySubsequences: false)
@@ -85,7 +94,7 @@ struct HTTPRequestParser {
     }
 
     /// The end of the head: where the last header line ends and where the body starts. Accepts bare LF.
-    private static func findHeadEnd(_ b: [UInt8], from start: Int) -> (lineEnd: Int, bodyStart: Int)? {
+    private static func findHeadEnd(_ b: [UInt8], from start: Int, limit maxHeadBytes: Int) -> (lineEnd: Int, bodyStart: Int)? {
         var i = start
         let limit = min(b.count, start + maxHeadBytes + 4)
         while i < limit {
@@ -112,6 +121,11 @@ struct HTTPRequestParser {
             i += 1
         }
         return lines
+    }
+
+    /// `16 KiB` for whole kibibytes, else `N bytes`.
+    private static func byteCount(_ n: Int) -> String {
+        n >= 1024 && n % 1024 == 0 ? "\(n / 1024) KiB" : "\(n) bytes"
     }
 
     private static func isTokenByte(_ c: UInt8) -> Bool {

@@ -7,25 +7,53 @@ import Glibc
 ///
 /// Measured (FACTS.md) to outrun nginx on two cores; Dispatch-per-connection starves once a few keep-alive
 /// connections sit idle, so each connection owns a thread that ends when the connection ends.
-/// Refusals: malformed request line 400, header block over 16 KiB 431, body on GET 400, unsupported version
-/// 505, chunked request body 501, head not complete within `headTimeout` 408 — each answered with
-/// `Connection: close` and closed. Idle keep-alive connections close silently after `idleTimeout`.
+/// Refusals: malformed request line 400, header block over `maxHeadBytes` 431 (empty lines before the request
+/// line count, and more than a few are refused 400), body on GET 400, unsupported version 505, chunked request
+/// body 501, head not complete within `headTimeout` 408 — each answered with `Connection: close` and closed.
+/// Idle keep-alive connections close silently after `idleTimeout`; at `maxConnections` the connection idle the
+/// longest is closed to admit a new one. A connection's unsent responses are written out before more of its
+/// pipelined requests are read once they reach `maxPendingOutput`, so a client that does not read is not
+/// buffered for.
 public final class HTTPServer: @unchecked Sendable {
     /// The address listened on (`127.0.0.1`, `::1`).
     public let host: String
     /// The bound port (the one the kernel chose when created with port 0).
     public private(set) var port: UInt16
-    /// Connections beyond this are answered 503 and closed.
+    /// Open connections at most. A new one beyond this closes the connection idle the longest (one with a request
+    /// in progress is not idle); when none is idle, it is answered 503 and closed.
     public var maxConnections = 512
-    /// Seconds a client gets to send a complete request head (and body) once it started.
+    /// Seconds a client gets to send a complete request head (and body), counted from its first byte, or from
+    /// the previous response when pipelined bytes are already waiting; empty lines do not restart it.
     public var headTimeout: Double = 10
     /// Seconds an idle keep-alive connection is kept.
     public var idleTimeout: Double = 15
+    /// Largest request head in bytes, empty lines before the request line included; larger is answered 431.
+    public var maxHeadBytes = HTTPRequestParser.defaultMaxHeadBytes
+    /// Bytes of responses a connection may hold unsent: past this, they are written out (blocking while the
+    /// client does not read) before more of its pipelined requests are parsed or read. One response larger than
+    /// this is still rendered whole.
+    public var maxPendingOutput = 1 << 20
+    /// Seconds a send may block on a client that does not read before the connection is closed.
+    public var sendTimeout: Double = 30
+
+    /// The largest unsent output any connection held at once, in bytes (for tests of `maxPendingOutput`).
+    var peakPendingOutput: Int {
+        state.lock(); defer { state.unlock() }
+        return peakPending
+    }
+
+    /// Connections open now, and how many of them are idle (for tests of `maxConnections`).
+    var connectionCounts: (open: Int, idle: Int) {
+        state.lock(); defer { state.unlock() }
+        return (connections.count, connections.values.count { $0.idleSince != nil })
+    }
 
     let handler: @Sendable (HTTPServerRequest) -> HTTPServerReply
     private var listenFD: Int32
     private let state = NSCondition()
-    private var connections: [Int: Int32] = [:]
+    /// Open connections: the socket, and since when the connection is idle (nil while a request is in progress).
+    private var connections: [Int: (fd: Int32, idleSince: Int?)] = [:]
+    private var peakPending = 0
     private var nextConnectionID = 0
     private var liveThreads = 0
     private var stopping = false
@@ -78,7 +106,7 @@ public final class HTTPServer: @unchecked Sendable {
         state.lock()
         if closed { state.unlock(); return }
         stopping = true
-        for fd in connections.values { shutdown(fd, Int32(SHUT_RDWR)) }
+        for entry in connections.values { shutdown(entry.fd, Int32(SHUT_RDWR)) }
         shutdown(listenFD, Int32(SHUT_RDWR))
         let deadline = Date().addingTimeInterval(5)
         while liveThreads > 0, state.wait(until: deadline) {}
@@ -109,7 +137,7 @@ public final class HTTPServer: @unchecked Sendable {
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             state.lock()
             if stopping { state.unlock(); close(fd); break }
-            if connections.count >= maxConnections {
+            if connections.count >= maxConnections, !shedLongestIdle() {
                 state.unlock()
                 var writer = HTTPResponseWriter()
                 var out: [UInt8] = []
@@ -120,11 +148,11 @@ public final class HTTPServer: @unchecked Sendable {
             }
             let id = nextConnectionID
             nextConnectionID += 1
-            connections[id] = fd
+            connections[id] = (fd, Socket.nowMilliseconds())
             liveThreads += 1
             state.unlock()
             let thread = Thread { [self] in
-                HTTPConnection(fd: fd, server: self).run()
+                HTTPConnection(fd: fd, id: id, server: self).run()
                 state.lock()
                 connections[id] = nil
                 close(fd)
@@ -135,6 +163,34 @@ public final class HTTPServer: @unchecked Sendable {
             thread.stackSize = 1 << 20
             thread.start()
         }
+    }
+
+    /// Closes the connection idle the longest to make room for a new one; false when every connection is busy.
+    /// The caller holds `state`. The entry leaves `connections` at once; its thread ends on the shut-down socket
+    /// and closes it (under `state`, so the number is never reused while still shut down from here).
+    private func shedLongestIdle() -> Bool {
+        var oldest: (id: Int, since: Int)?
+        for (id, entry) in connections {
+            guard let since = entry.idleSince else { continue }
+            if oldest == nil || since < oldest!.since || (since == oldest!.since && id < oldest!.id) { oldest = (id, since) }
+        }
+        guard let victim = oldest, let entry = connections.removeValue(forKey: victim.id) else { return false }
+        shutdown(entry.fd, Int32(SHUT_RDWR))
+        return true
+    }
+
+    /// A connection's request began (`idle` false) or its last response went out with nothing left to parse.
+    func markConnection(_ id: Int, idle: Bool) {
+        state.lock()
+        if connections[id] != nil { connections[id]!.idleSince = idle ? Socket.nowMilliseconds() : nil }
+        state.unlock()
+    }
+
+    /// Records the unsent output a connection is about to write.
+    func notePendingOutput(_ bytes: Int) {
+        state.lock()
+        if bytes > peakPending { peakPending = bytes }
+        state.unlock()
     }
 
     private static func listen(host: String, port: UInt16) throws -> (Int32, UInt16) {
