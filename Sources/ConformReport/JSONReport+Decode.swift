@@ -57,9 +57,20 @@ extension JSONReport {
         guard let status = CheckResult.Status(rawValue: text) else {
             throw r.error("status", "unknown status \(JSONWriter.quote(text))")
         }
-        return CheckResult(name: try r.string("name"), check: try r.string("check"), status: status,
-                           findings: try r.array("findings").map(decodeFinding), skipReason: try r.optionalString("skipReason"),
-                           rule: try r.optionalString("rule"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
+        var check = CheckResult(name: try r.string("name"), check: try r.string("check"), status: status,
+                                findings: try r.array("findings").map(decodeFinding), skipReason: try r.optionalString("skipReason"),
+                                rule: try r.optionalString("rule"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
+        check.omitted = try r.ifPresent("omitted") == nil ? [] : try r.array("omitted").map(decodeOmitted)
+        check.unlisted = try r.ifPresent("unlisted") == nil ? 0 : try r.int("unlisted")
+        return check
+    }
+
+    static func decodeOmitted(_ r: Reader) throws -> OmittedFindings {
+        let text = try r.string("kind")
+        guard let kind = Finding.Kind(rawValue: text) else { throw r.error("kind", "unknown kind \(JSONWriter.quote(text))") }
+        return OmittedFindings(kind: kind, check: try r.string("check"), pointer: try r.optionalString("pointer"),
+                               rulePointer: try r.optionalString("rulePointer"), argument: try r.optionalString("argument"),
+                               count: try r.int("count"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
     }
 
     static func decodeFinding(_ r: Reader) throws -> Finding {

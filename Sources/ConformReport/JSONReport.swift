@@ -9,7 +9,9 @@ import ConformCore
 ///   "durationSeconds": 2.5, "exitCode": 1, "tally": {"passed": 2, "failed": 3, "errors": 1, "skipped": 1, "total": 7},
 ///   "suites": [{"suite": "scale-v5", "target": "api.example.com:443", "suiteHash": "9f86d0…", …, "cases": [{"id": "list.default", …,
 ///     "checks": [{"id": "0c1d2e3f4a5b6c7d", "name": "body matches schema", "status": "failed", "findings": [{"id": "5e0b6a8f1c2d3e4f",
-///     "kind": "failure", "pointer": "/items/0/created_at", "expected": "string in date-time format", …}]}]}]}]
+///     "kind": "failure", "pointer": "/items/0/created_at", "expected": "string in date-time format", …}, …],
+///     "omitted": [{"id": "5e0b6a8f1c2d3e4f", "kind": "failure", "check": "schema.format", "pointer": "/items/*/created_at", …,
+///     "count": 199980}]}]}]}]
 /// }
 /// ```
 ///
@@ -76,8 +78,12 @@ public enum JSONReport {
         ]))
     }
 
+    /// A check. `omitted` and `unlisted` are written only when the check counted instances it did not keep
+    /// (`FindingLimit`), so every other check's text is unchanged.
     static func check(_ r: CheckResult) -> JSONValue {
-        .object(JSONObject([
+        let counted: [(String, JSONValue)] = (r.omitted.isEmpty ? [] : [("omitted", .array(r.omitted.map(omitted)))])
+            + (r.unlisted == 0 ? [] : [("unlisted", JSONValue(r.unlisted))])
+        return .object(JSONObject([
             ("id", optional(r.id)),
             ("sharedId", optional(r.sharedId)),
             ("name", .string(r.name)),
@@ -86,6 +92,19 @@ public enum JSONReport {
             ("status", .string(r.status.rawValue)),
             ("skipReason", optional(r.skipReason)),
             ("findings", .array(r.findings.map(finding))),
+        ] + counted))
+    }
+
+    static func omitted(_ o: OmittedFindings) -> JSONValue {
+        .object(JSONObject([
+            ("id", optional(o.id)),
+            ("sharedId", optional(o.sharedId)),
+            ("kind", .string(o.kind.rawValue)),
+            ("check", .string(o.check)),
+            ("pointer", optional(o.pointer)),
+            ("rulePointer", optional(o.rulePointer)),
+            ("argument", optional(o.argument)),
+            ("count", JSONValue(o.count)),
         ]))
     }
 

@@ -13,7 +13,7 @@ import ConformCore
 ///     citation: created_at: RFC 3339 date-time of creation
 ///   also at:
 ///     /items/1/created_at: string "2023/11/07"
-///     … 260 more (the JSON report lists every one)
+///     … and 310 more at /items/*/created_at
 ///
 /// request: GET http://127.0.0.1:8080/v5/models
 /// attempts: #1 HTTP 200 in 0.300 s
@@ -28,7 +28,7 @@ enum JUnitFailureBody {
     /// The unescaped body text (the caller escapes it), starting and ending with a newline.
     static func text(_ check: CheckResult, in c: CaseResult) -> String {
         var lines: [String] = []
-        let groups = FailureAggregation.groups(check.findings, body: FailureAggregation.completeBody(of: c.response))
+        let groups = FailureAggregation.groups(check, body: FailureAggregation.completeBody(of: c.response))
         for (index, g) in groups.enumerated() {
             if index > 0 { lines.append("") }
             guard g.count > 1 || g.wildcardDepth > 0 else {
@@ -38,15 +38,18 @@ enum JUnitFailureBody {
             lines.append(summary(g))
             lines += CaseEvidence.findingLines(g.first).map { "  " + $0 }
             let others = g.findings.dropFirst()
-            if !others.isEmpty {
+            if !others.isEmpty || g.omitted > 0 {
                 lines.append("  also at:")
                 for f in others.prefix(instancesShownPerGroup) {
                     lines.append("    " + (f.pointer ?? "(no pointer)") + ": " + (f.actual ?? f.detail))
                 }
-                if others.count > instancesShownPerGroup {
-                    lines.append("    … \(others.count - instancesShownPerGroup) more (the JSON report lists every one)")
-                }
+                let rest = g.count - 1 - min(others.count, instancesShownPerGroup)
+                if rest > 0 { lines.append("    … and \(ReportFormat.number(rest)) more" + (g.wildcardPointer.map { " at " + $0 } ?? "")) }
             }
+        }
+        if check.unlisted > 0 {
+            if !groups.isEmpty { lines.append("") }
+            lines.append(ReportFormat.unlistedNote(check.unlisted, checks: 1))
         }
         if groups.isEmpty { lines.append(JUnitReport.message(check)) }
         lines.append("")

@@ -107,6 +107,6 @@ public enum JUnitReport {
         guard let lead = check.findings.first(where: { $0.kind == wanted }) ?? check.findings.first else {
             return check.status == .failed ? "check failed without reporting a finding" : "check could not run and reported no reason"
         }
-        return check.findings.count == 1 ? lead.title : lead.title + " (\(check.findings.count) findings)"
+        return check.findingCount == 1 ? lead.title : lead.title + " (\(ReportFormat.number(check.findingCount)) findings)"
     }
 }

@@ -65,6 +65,7 @@ public enum MarkdownReport {
                 }
             }
         }
+        if let note = ReportFormat.unlistedNote(run) { body.append("**" + MarkdownText.inline(note) + "**") }
         var blocks = head + body + tail
         if omittedProblems > 0 || !droppedTail.isEmpty {
             var note = "**… "

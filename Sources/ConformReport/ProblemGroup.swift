@@ -65,11 +65,12 @@ enum ProblemGrouping {
                     let wanted: CheckResult.Status = kind == .failure ? .failed : .error
                     guard check.status == wanted, !check.isAcceptedFailure else { continue }
                     var findings = check.findings.filter { $0.kind == kind }
-                    if findings.isEmpty {
+                    let omitted = check.omitted.filter { $0.kind == kind }
+                    if findings.isEmpty && omitted.isEmpty {
                         // A check that failed without a finding still shows, with the reason it gave.
                         findings = [Finding(kind: kind, check: check.check, title: JUnitReport.message(check), detail: JUnitReport.message(check))]
                     }
-                    for g in FailureAggregation.groups(findings, body: FailureAggregation.completeBody(of: c.response)) {
+                    for g in FailureAggregation.groups(findings, omitted: omitted, body: FailureAggregation.completeBody(of: c.response)) {
                         let key = [kind.rawValue, g.first.problemKey, g.first.title, check.rule ?? check.name].joined(separator: "\u{1F}")
                         let occurrence = ProblemGroup.Occurrence(testCase: c, check: check, group: g)
                         if byKey[key] == nil {

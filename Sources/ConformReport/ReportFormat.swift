@@ -13,6 +13,32 @@ enum ReportFormat {
         return "\(ms / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
+    /// `199,980`: an integer with thousands grouped by commas, whatever the locale.
+    static func number(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// `… and 1,234 more findings of further problems in 2 checks, counted but not told apart (over 200
+    /// problems in one check)`: instances past a check's distinct problems (`CheckResult.unlisted`), which no
+    /// problem group shows; nil when there are none.
+    static func unlistedNote(_ run: RunResult) -> String? {
+        let checks = run.suites.flatMap(\.cases).flatMap(\.checks).filter { $0.unlisted > 0 }
+        guard !checks.isEmpty else { return nil }
+        return unlistedNote(checks.reduce(0) { $0 + $1.unlisted }, checks: checks.count)
+    }
+
+    static func unlistedNote(_ findings: Int, checks: Int) -> String {
+        "… and \(number(findings)) more \(findings == 1 ? "finding" : "findings") of further problems"
+            + (checks > 1 ? " in \(checks) checks" : "")
+            + ", counted but not told apart (over \(FindingLimit.standard.problems) problems in one check)"
+    }
+
     /// `1 check`, `3 checks`.
     static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
         "\(n) " + (n == 1 ? singular : (plural ?? singular + "s"))

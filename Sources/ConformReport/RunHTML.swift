@@ -6,7 +6,7 @@ import ConformCore
 /// of an unexpected status, the curl reproduction; skipped and passed checks as counts. The page shell,
 /// colours and escaping are `HTMLPage`'s, shared with the compatibility matrix (`CompatHTML`).
 public enum RunHTML {
-    /// Findings listed per case of a problem before the rest are only counted (results.json has them all).
+    /// Findings listed per case of a problem before the rest are only counted (as many as the check kept).
     static let findingsShown = 200
 
     /// The page, ending with a newline.
@@ -24,6 +24,7 @@ public enum RunHTML {
             h += "<h2>\(e(heading))</h2>\n"
             for (index, g) in groups.enumerated() { h += problem(g, css: css, anchor: "\(css)-\(index + 1)") }
         }
+        if let note = ReportFormat.unlistedNote(run) { h += "<p>\(e(note))</p>\n" }
         let reasons = PassedCounts.skipReasons(run)
         if !reasons.isEmpty {
             h += "<h2>Skipped checks</h2>\n<table>\n<thead><tr><th>Suite</th><th>Reason</th><th>Checks</th></tr></thead>\n<tbody>\n"
@@ -70,7 +71,10 @@ public enum RunHTML {
                 h += "<li>" + (f.pointer.map { "<code>\(e($0.isEmpty ? "(whole body)" : $0))</code>: " } ?? "") + e(p.expectation != nil ? (f.actual ?? f.detail) : f.detail)
                     + (f.id.map { " <span class=\"small\">id \(e($0))</span>" } ?? "") + "</li>\n"
             }
-            if o.group.count > findingsShown { h += "<li>… \(o.group.count - findingsShown) more (results.json lists every one)</li>\n" }
+            let shown = min(o.group.findings.count, findingsShown)
+            if o.group.count > shown {
+                h += "<li>… and \(ReportFormat.number(o.group.count - shown)) more" + (o.group.wildcardPointer.map { " at <code>\(e($0))</code>" } ?? "") + "</li>\n"
+            }
             h += "</ul>\n"
             if let r = c.response, UnexpectedStatusBody.excerpt(c) != nil {
                 h += "<p class=\"small\">response: \(e(UnexpectedStatusBody.heading(r)))</p>\n<pre>\(e(UnexpectedStatusBody.excerpt(of: r)))</pre>\n"

@@ -10,6 +10,9 @@ struct CrossRequestCheck: Sendable {
     struct Fetches {
         var fetch: [Finding] = []
         var schema: [Finding] = []
+        /// Schema errors of fetched bodies counted past the limit (`FindingLimit`).
+        var schemaOmitted: [OmittedFindings] = []
+        var schemaUnlisted = 0
         var contentType: [Finding] = []
         var answered = 0
         var agree: [Finding] = []
@@ -74,7 +77,11 @@ struct CrossRequestCheck: Sendable {
             checks.append(CheckResult.from(name: "fetched: " + ContentTypeCheck.name(expected: type), check: CheckKind.contentType.id, findings: f.contentType))
         }
         if fetch.successResponse?.schemaPointer != nil, f.compared > 0 {
-            checks.append(CheckResult.from(name: "fetched bodies match schema", check: CheckKind.schema.id, findings: f.schema))
+            var schema = CheckResult.from(name: "fetched bodies match schema", check: CheckKind.schema.id, kept: f.schema,
+                                          failed: f.schema.contains { $0.kind == .failure })
+            schema.omitted = f.schemaOmitted
+            schema.unlisted = f.schemaUnlisted
+            checks.append(schema.rebounded())
         }
         if f.compared > 0 || items.isEmpty {
             checks.append(CheckResult.from(name: Self.agreeName, check: CheckKind.crossAgree.id, findings: f.agree))
@@ -127,6 +134,8 @@ struct CrossRequestCheck: Sendable {
             if let schema = fetch.successResponse?.schemaPointer {
                 let checked = SchemaCheck.evaluate(fetched, schemaAt: schema, validator: run.validator, file: run.suite.file)
                 f.schema += checked.findings.map { finding in var finding = finding; finding.detail = "\(label): \(finding.detail)"; return finding }
+                f.schemaOmitted += checked.omitted
+                f.schemaUnlisted += checked.unlisted
             }
             f.agree += CrossAgreeCheck.findings(listed: item, fetched: fetched, members: cross.agree, listedPointer: pointer,
                                                 itemLabel: label, rule: rule)

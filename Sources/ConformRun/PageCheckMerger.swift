@@ -1,7 +1,8 @@
 import ConformCore
 
 /// A walk's per-page checks merged as the pages come, one result per check: the worst verdict, every finding
-/// labelled with its page (`page 3: …`).
+/// labelled with its page (`page 3: …`), kept under the `FindingLimit` as each page is added (the rest counted),
+/// so a long walk's memory follows the limit, not the pages.
 struct PageCheckMerger: Sendable {
     private var order: [String] = []
     private var merged: [String: CheckResult] = [:]
@@ -21,9 +22,11 @@ struct PageCheckMerger: Sendable {
                 continue
             }
             m.findings += labelled
+            m.omitted += check.omitted
+            m.unlisted += check.unlisted
             m.status = PaginationWalk.worse(m.status, check.status)
             if m.status != .skipped { m.skipReason = nil }
-            merged[key] = m
+            merged[key] = labelled.isEmpty && check.omitted.isEmpty ? m : m.rebounded()
         }
     }
 
@@ -35,19 +38,25 @@ struct PageCheckMerger: Sendable {
 /// pages (`page` = the page number requested).
 struct PageInvariantChecks: Sendable {
     let invariants: [Invariant]
-    private var findings: [[Finding]]
+    /// One result per invariant, its findings kept under the `FindingLimit` as pages come.
+    private var results: [CheckResult]
     private var ran = false
 
     init(invariants: [Invariant]) {
         self.invariants = invariants
-        findings = invariants.map { _ in [] }
+        results = invariants.map { CheckResult.from(name: $0.name, check: CheckKind.walkPageInvariant.id, findings: [], rule: $0.identity) }
     }
 
     /// Evaluates every invariant on one page's context.
     mutating func add(_ context: EvaluationContext, file: SuiteFile, prefix: String) {
         ran = true
         for (k, invariant) in invariants.enumerated() {
-            findings[k] += InvariantCheck.findings(invariant, in: context, file: file, check: .walkPageInvariant, prefix: prefix)
+            let found = InvariantCheck.findings(invariant, in: context, file: file, check: .walkPageInvariant, prefix: prefix)
+            guard !found.isEmpty else { continue }
+            var r = results[k]
+            r.findings += found
+            if found.contains(where: { $0.kind == .failure }) { r.status = .failed } else if r.status == .passed { r.status = .error }
+            results[k] = r.rebounded()
         }
     }
 
@@ -58,7 +67,7 @@ struct PageInvariantChecks: Sendable {
                 return CheckResult(name: invariant.name, check: CheckKind.walkPageInvariant.id, status: .skipped, skipReason: "no page had a JSON body",
                                    rule: invariant.identity)
             }
-            return CheckResult.from(name: invariant.name, check: CheckKind.walkPageInvariant.id, findings: findings[k], rule: invariant.identity)
+            return results[k]
         }
     }
 }

@@ -70,6 +70,7 @@ extension SuiteRun {
                 f.citation = f.citation.map(red)
                 return f
             }
+            c.omitted = c.omitted.map { o in var o = o; o.pointer = o.pointer.map(red); return o }
             return c
         }
         r.attempts = r.attempts.map { a in var a = a; a.error = a.error.map(red); return a }

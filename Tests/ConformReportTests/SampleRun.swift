@@ -111,6 +111,11 @@ enum SampleRun {
                     c.checks[k].findings[f].id = FindingIdentity.hash([c.id, c.checks[k].name, finding.check, finding.rulePointer ?? "", wild])
                     c.checks[k].findings[f].sharedId = FindingIdentity.hash(["shared", c.id, c.checks[k].name, finding.check, finding.rulePointer ?? "", wild])
                 }
+                for o in c.checks[k].omitted.indices {
+                    let counted = c.checks[k].omitted[o]
+                    c.checks[k].omitted[o].id = FindingIdentity.hash([c.id, c.checks[k].name, counted.check, counted.rulePointer ?? "", counted.pointer ?? ""])
+                    c.checks[k].omitted[o].sharedId = FindingIdentity.hash(["shared", c.id, c.checks[k].name, counted.check, counted.rulePointer ?? "", counted.pointer ?? ""])
+                }
             }
             return c
         }

@@ -11,8 +11,11 @@ public enum SchemaCheck {
     /// A schema that cannot be used (a `$ref` that no longer loads, a keyword value that does not compile) is
     /// the suite's problem, not the server's: the check is then an error, one `.error` finding per problem,
     /// and the body is not judged.
+    ///
+    /// Errors are kept in full under `limit` (`FindingLimit`); the validator only counts the rest, per
+    /// problem, and they come back as the result's `omitted` and `unlisted`.
     public static func evaluate(_ instance: JSONValue, schemaAt schemaPointer: JSONPointer, validator: SchemaValidator,
-                                file: SuiteFile?) -> CheckResult {
+                                file: SuiteFile?, limit: FindingLimit = .standard) -> CheckResult {
         var locations = RuleLocations(file: file, validatorURI: validator.uri)
         let problems = validator.compileProblems(at: schemaPointer)
         guard problems.isEmpty else {
@@ -22,8 +25,8 @@ public enum SchemaCheck {
             }
             return CheckResult.from(name: name, check: CheckKind.schema.id, findings: findings)
         }
-        let errors = validator.validate(instance, schemaAt: schemaPointer)
-        let findings = errors.map { e -> Finding in
+        let errors = validator.validate(instance, schemaAt: schemaPointer, limit: limit)
+        let findings = errors.kept.map { e -> Finding in
             let document = e.keywordDocumentURI.flatMap(validator.loadedDocument) ?? validator.document
             return Finding(kind: .failure, check: "schema.\(e.keyword)", title: e.title, detail: e.detail,
                            pointer: e.instancePointer.description, rulePointer: e.keywordLocation.description,
@@ -31,7 +34,13 @@ public enum SchemaCheck {
                            expected: e.expected, actual: e.actual,
                            citation: citation(above: e.keywordLocation, in: document), argument: e.argument)
         }
-        return CheckResult.from(name: name, check: CheckKind.schema.id, findings: findings)
+        var result = CheckResult.from(name: name, check: CheckKind.schema.id, kept: findings, failed: !errors.isEmpty)
+        result.omitted = errors.omitted.map { o in
+            OmittedFindings(check: "schema.\(o.problem.keyword)", pointer: o.problem.pointer.description,
+                            rulePointer: o.problem.keywordLocation.description, argument: o.problem.argument, count: o.count)
+        }
+        result.unlisted = errors.unlisted
+        return result
     }
 
     /// The nearest `description` string on the way from a keyword up to the document root: the

@@ -49,8 +49,11 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The pointer with every array index replaced by `*`, for grouping and fingerprints:
     /// `/items/3/created_at` → `/items/*/created_at`. Indices are tokens made only of digits.
-    public var wildcarded: JSONPointer {
-        JSONPointer(tokens: tokens.map { t in (!t.isEmpty && t.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) ? "*" : t })
+    public var wildcarded: JSONPointer { JSONPointer(tokens: tokens.map(Self.wildcarded)) }
+
+    /// One token as `wildcarded` writes it: `*` for a token made only of digits, the token otherwise.
+    public static func wildcarded(_ token: String) -> String {
+        (!token.isEmpty && token.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) ? "*" : token
     }
 
     /// Resolves the pointer in a document; nil when any step is missing.

@@ -96,6 +96,12 @@ public struct FindingIdentity: Sendable {
                     cases[c].checks[k].findings[f].id = Self.hash(key)
                     cases[c].checks[k].findings[f].sharedId = Self.hash(Self.withoutTarget(key))
                 }
+                // Counted instances carry their problem's id: the id of its listed findings.
+                for o in check.omitted.indices {
+                    let key = findingKey(caseId: caseId, check: check, check.omitted[o].representative)
+                    cases[c].checks[k].omitted[o].id = Self.hash(key)
+                    cases[c].checks[k].omitted[o].sharedId = Self.hash(Self.withoutTarget(key))
+                }
             }
         }
     }

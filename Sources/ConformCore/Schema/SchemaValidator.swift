@@ -75,9 +75,17 @@ public final class SchemaValidator: @unchecked Sendable {
 
     /// Validates an instance against the subschema at `pointer`; returns every error (empty when valid).
     public func validate(_ instance: JSONValue, schemaAt pointer: JSONPointer = .root) -> [SchemaError] {
+        validate(instance, schemaAt: pointer, limit: .unlimited).kept
+    }
+
+    /// Validates an instance against the subschema at `pointer`, keeping errors in full only under `limit`
+    /// (every distinct problem's first instances, in document order) and counting the others per problem
+    /// without building them: memory follows the limit, not the number of errors.
+    public func validate(_ instance: JSONValue, schemaAt pointer: JSONPointer = .root, limit: FindingLimit) -> SchemaErrors {
         guard document.isSchemaPlace(pointer) else {
-            return [SchemaError(instancePointer: .root, keywordLocation: pointer, keyword: "$ref", title: "unresolved reference",
-                                detail: "no schema at \(pointer) in \(uri)", expected: "a schema", actual: "nothing")]
+            return SchemaErrors(kept: [SchemaError(instancePointer: .root, keywordLocation: pointer, keyword: "$ref", title: "unresolved reference",
+                                                   detail: "no schema at \(pointer) in \(uri)", expected: "a schema", actual: "nothing")],
+                                omitted: [], unlisted: 0)
         }
         let root = node(at: pointer)
         let dynamicScope = usesDynamicScopeSnapshot
@@ -86,10 +94,10 @@ public final class SchemaValidator: @unchecked Sendable {
         var quick = SchemaWalk(validator: self, dynamicScope: dynamicScope)
         quick.collecting = false
         var none: SchemaWalk.Evaluated? = nil
-        if quick.check(root, instance, &none) { return [] }
-        var walk = SchemaWalk(validator: self, dynamicScope: dynamicScope)
+        if quick.check(root, instance, &none) { return SchemaErrors(kept: [], omitted: [], unlisted: 0) }
+        var walk = SchemaWalk(validator: self, dynamicScope: dynamicScope, limit: limit)
         _ = walk.check(root, instance, &none)
-        return walk.errors
+        return SchemaErrors(kept: walk.errors, omitted: walk.sink.tally.omitted, unlisted: walk.sink.tally.unlisted)
     }
 
     /// True when the instance is valid (stops at the first error: cheaper than `validate` on failures).

@@ -5,8 +5,8 @@ extension SchemaWalk {
         var ok = true
         for (keyword, message) in node.unresolved {
             ok = false
-            guard emit(error(node, keyword, "unresolved reference", message, expected: "a resolvable reference",
-                             actual: "unresolved")) else { return false }
+            guard fail(node, keyword, "unresolved reference", message, expected: "a resolvable reference",
+                       actual: "unresolved") else { return false }
         }
         if let target = node.ref, !check(target, value, &local) {
             ok = false; if !collecting { return false }
@@ -32,8 +32,8 @@ extension SchemaWalk {
             var none: Evaluated? = nil
             if quietly(not, value, &none) {
                 ok = false
-                guard emit(error(node, "not", "not", "expected a value that does not match the schema at \(not.pointer), got \(value.typedDescription())",
-                                 expected: "no match", actual: value.typedDescription())) else { return false }
+                guard fail(node, "not", "not", "expected a value that does not match the schema at \(not.pointer), got \(value.typedDescription())",
+                           expected: "no match", actual: value.typedDescription()) else { return false }
             }
         }
         if let condition = node.ifNode {
@@ -89,8 +89,8 @@ extension SchemaWalk {
             return false
         }
         if let second {
-            _ = emit(error(node, "oneOf", "one of", "matched alternatives \(first) and \(second) of \(node.oneOf.count); expected exactly one",
-                           expected: "exactly one match", actual: "alternatives \(first) and \(second) match"))
+            _ = fail(node, "oneOf", "one of", "matched alternatives \(first) and \(second) of \(node.oneOf.count); expected exactly one",
+                     expected: "exactly one match", actual: "alternatives \(first) and \(second) match")
             return false
         }
         if let firstSeen { local!.merge(firstSeen) }
@@ -102,32 +102,32 @@ extension SchemaWalk {
     private mutating func reportAlternatives(_ node: SchemaNode, _ keyword: String, _ title: String, _ branches: [SchemaNode], _ value: JSONValue) {
         guard collecting else { return }
         let here = instancePointer
-        var best: (rank: Int, index: Int, errors: [SchemaError])?
+        var best: (rank: Int, index: Int, errors: [SchemaError], tally: FindingTally<SchemaProblem>)?
         for (i, branch) in branches.enumerated() {
             let run = separately(branch, value)
             let shallow = run.errors.contains { $0.instancePointer == here && ["type", "const", "enum", "false"].contains($0.keyword) }
-            let rank = (shallow ? 1_000_000 : 0) + run.errors.count
-            if best == nil || rank < best!.rank { best = (rank, i, run.errors) }
+            let rank = (shallow ? 1_000_000 : 0) + run.tally.total
+            if best == nil || rank < best!.rank { best = (rank, i, run.errors, run.tally) }
         }
         let actual = value.typedDescription()
         var detail = "\(actual) matches none of the \(branches.count) alternatives"
-        if let best, !best.errors.isEmpty {
-            detail += "; closest is \(keyword)/\(best.index) (\(Self.plural(best.errors.count, "error")) follow)"
+        if let best, best.tally.total > 0 {
+            detail += "; closest is \(keyword)/\(best.index) (\(Self.plural(best.tally.total, "error")) follow)"
         }
-        sink.errors.append(error(node, keyword, title, detail, expected: "a match for \(keyword == "oneOf" ? "exactly" : "at least") one of \(branches.count) alternatives", actual: actual))
-        if let best { sink.errors += best.errors }
+        _ = fail(node, keyword, title, detail, expected: "a match for \(keyword == "oneOf" ? "exactly" : "at least") one of \(branches.count) alternatives", actual: actual)
+        if let best { merge(best.errors, best.tally) }
     }
 
     private mutating func checkDiscriminator(_ node: SchemaNode, _ d: Discriminator, _ o: JSONObject, _ value: JSONValue, _ local: inout Evaluated?) -> Bool {
         let allowed = "one of " + Self.quoted(d.mapping.map(\.value))
         let property = JSONWriter.quote(d.propertyName)
         guard let tagValue = o[d.propertyName] else {
-            return emit(error(node, "discriminator", "discriminator", "missing discriminator property \(property); expected \(allowed)",
-                              expected: allowed, actual: "missing")) && false
+            return fail(node, "discriminator", "discriminator", "missing discriminator property \(property); expected \(allowed)",
+                        expected: allowed, actual: "missing") && false
         }
         guard case .string(let tag) = tagValue, let target = d.target(for: tag) else {
-            return emit(error(node, "discriminator", "discriminator", "actual \(tagValue.typedDescription()); expected \(allowed) (discriminator \(property))",
-                              expected: allowed, actual: tagValue.typedDescription(), below: .key(d.propertyName))) && false
+            return fail(node, "discriminator", "discriminator", "actual \(tagValue.typedDescription()); expected \(allowed) (discriminator \(property))",
+                        expected: allowed, actual: tagValue.typedDescription(), below: .key(d.propertyName)) && false
         }
         return check(target, value, &local)
     }

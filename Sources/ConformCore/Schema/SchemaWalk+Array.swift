@@ -4,18 +4,18 @@ extension SchemaWalk {
         var ok = true
         if let m = node.minItems, a.count < m {
             ok = false
-            guard emit(error(node, "minItems", "minItems", "expected at least \(Self.plural(m, "item")), got \(JSONValue.array(a).typedDescription())",
-                             expected: "at least \(Self.plural(m, "item"))", actual: JSONValue.array(a).typedDescription())) else { return false }
+            guard fail(node, "minItems", "minItems", "expected at least \(Self.plural(m, "item")), got \(JSONValue.array(a).typedDescription())",
+                       expected: "at least \(Self.plural(m, "item"))", actual: JSONValue.array(a).typedDescription()) else { return false }
         }
         if let m = node.maxItems, a.count > m {
             ok = false
-            guard emit(error(node, "maxItems", "maxItems", "expected at most \(Self.plural(m, "item")), got \(JSONValue.array(a).typedDescription())",
-                             expected: "at most \(Self.plural(m, "item"))", actual: JSONValue.array(a).typedDescription())) else { return false }
+            guard fail(node, "maxItems", "maxItems", "expected at most \(Self.plural(m, "item")), got \(JSONValue.array(a).typedDescription())",
+                       expected: "at most \(Self.plural(m, "item"))", actual: JSONValue.array(a).typedDescription()) else { return false }
         }
         if node.uniqueItems, let (first, second) = Self.duplicate(in: a) {
             ok = false
-            guard emit(error(node, "uniqueItems", "uniqueItems", "items \(first) and \(second) are equal: \(a[second].typedDescription())",
-                             expected: "unique items", actual: "items \(first) and \(second) equal")) else { return false }
+            guard fail(node, "uniqueItems", "uniqueItems", "items \(first) and \(second) are equal: \(a[second].typedDescription())",
+                       expected: "unique items", actual: "items \(first) and \(second) equal") else { return false }
         }
         var none: Evaluated? = nil
         let prefix = min(node.prefixItems.count, a.count)
@@ -54,12 +54,12 @@ extension SchemaWalk {
         let actual = JSONValue.array(a).typedDescription()
         if matches < least {
             let keyword = node.minContains == nil ? "contains" : "minContains"
-            return emit(error(node, keyword, keyword, "expected at least \(Self.plural(least, "item")) matching \(contains.pointer), found \(matches) in \(actual)",
-                              expected: "at least \(least) matching", actual: "\(matches) matching")) && false
+            return fail(node, keyword, keyword, "expected at least \(Self.plural(least, "item")) matching \(contains.pointer), found \(matches) in \(actual)",
+                        expected: "at least \(least) matching", actual: "\(matches) matching") && false
         }
         if let most = node.maxContains, matches > most {
-            return emit(error(node, "maxContains", "maxContains", "expected at most \(Self.plural(most, "item")) matching \(contains.pointer), found \(matches) in \(actual)",
-                              expected: "at most \(most) matching", actual: "\(matches) matching")) && false
+            return fail(node, "maxContains", "maxContains", "expected at most \(Self.plural(most, "item")) matching \(contains.pointer), found \(matches) in \(actual)",
+                        expected: "at most \(most) matching", actual: "\(matches) matching") && false
         }
         return true
     }

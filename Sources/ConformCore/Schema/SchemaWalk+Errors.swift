@@ -14,9 +14,10 @@ extension SchemaWalk {
                            keywordDocumentURI: node.foreignDocumentURI)
     }
 
-    func typeError(_ node: SchemaNode, _ types: SchemaTypes, _ value: JSONValue) -> SchemaError {
-        let actual = value.typedDescription()
-        return error(node, "type", "type", "expected \(types.description), got \(actual)", expected: types.description, actual: actual)
+    /// `type` fails at the current value.
+    func failType(_ node: SchemaNode, _ types: SchemaTypes, _ value: JSONValue) -> Bool {
+        fail(node, "type", "type", "expected \(types.description), got \(value.typedDescription())",
+             expected: types.description, actual: value.typedDescription())
     }
 
     /// `"openai", "cohere", …`: a list of values trimmed for one message line.

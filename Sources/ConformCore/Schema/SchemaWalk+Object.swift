@@ -4,31 +4,26 @@ extension SchemaWalk {
         var ok = true
         if let m = node.minProperties, o.count < m {
             ok = false
-            guard emit(error(node, "minProperties", "minProperties", "expected at least \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
-                             expected: "at least \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription())) else { return false }
+            guard fail(node, "minProperties", "minProperties", "expected at least \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
+                       expected: "at least \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription()) else { return false }
         }
         if let m = node.maxProperties, o.count > m {
             ok = false
-            guard emit(error(node, "maxProperties", "maxProperties", "expected at most \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
-                             expected: "at most \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription())) else { return false }
+            guard fail(node, "maxProperties", "maxProperties", "expected at most \(Self.plural(m, "property")), got \(o.count): \(JSONValue.object(o).typedDescription())",
+                       expected: "at most \(Self.plural(m, "property"))", actual: JSONValue.object(o).typedDescription()) else { return false }
         }
         var hint = 0
         for name in node.required where !Self.hasMember(o, name, &hint) {
             ok = false
-            let quoted = JSONWriter.quote(name)
-            var e = error(node, "required", "required property", "missing required property \(quoted)",
-                          expected: "property \(quoted)", actual: "missing")
-            e.argument = name
-            guard emit(e) else { return false }
+            guard fail(node, "required", "required property", "missing required property \(JSONWriter.quote(name))",
+                       expected: "property \(JSONWriter.quote(name))", actual: "missing", argument: name) else { return false }
         }
         for (property, requires) in node.dependentRequired where o.index(forKey: property) != nil {
             for name in requires where o.index(forKey: name) == nil {
                 ok = false
-                var e = error(node, "dependentRequired", "required property",
-                              "missing property \(JSONWriter.quote(name)), required when \(JSONWriter.quote(property)) is present",
-                              expected: "property \(JSONWriter.quote(name))", actual: "missing")
-                e.argument = name
-                guard emit(e) else { return false }
+                guard fail(node, "dependentRequired", "required property",
+                           "missing property \(JSONWriter.quote(name)), required when \(JSONWriter.quote(property)) is present",
+                           expected: "property \(JSONWriter.quote(name))", actual: "missing", argument: name) else { return false }
             }
         }
         if !node.propertyList.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil || node.propertyNames != nil {
@@ -82,13 +77,11 @@ extension SchemaWalk {
                     ok = false
                     guard collecting else { return false }
                     path.removeLast()
-                    let allowed = list.isEmpty ? "" : " (known: \(Self.quoted(list.map(\.name), limit: 60)))"
-                    let e = error(node, "additionalProperties", "additional property",
-                                  "property \(JSONWriter.quote(key)) is not allowed\(allowed)",
-                                  expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(value.typedDescription(limit: 40))",
-                                  below: .key(key))
+                    _ = fail(node, "additionalProperties", "additional property",
+                             "property \(JSONWriter.quote(key)) is not allowed\(list.isEmpty ? "" : " (known: \(Self.quoted(list.map(\.name), limit: 60)))")",
+                             expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(value.typedDescription(limit: 40))",
+                             below: .key(key))
                     path.append(.key(key))
-                    sink.errors.append(e)
                 } else if !check(additional, value, &none) {
                     ok = false; if !collecting { return false }
                 }
@@ -159,10 +152,9 @@ extension SchemaWalk {
         if run.valid { return true }
         let why = run.errors.first.map { "\($0.title): \($0.detail)" } ?? "does not match"
         path.removeLast()
-        let e = error(node, "propertyNames", "property name", "property name \(JSONWriter.quote(key)) is not allowed: \(why)",
-                      expected: "a name matching \(names.pointer)", actual: JSONWriter.quote(key), below: .key(key))
+        _ = fail(node, "propertyNames", "property name", "property name \(JSONWriter.quote(key)) is not allowed: \(why)",
+                 expected: "a name matching \(names.pointer)", actual: JSONWriter.quote(key), below: .key(key))
         path.append(.key(key))
-        sink.errors.append(e)
         return false
     }
 
@@ -177,9 +169,9 @@ extension SchemaWalk {
             for (key, member) in zip(o.keys, o.values) where !seen.properties.contains(key) {
                 if schema.boolean == false {
                     ok = false
-                    guard emit(error(node, "unevaluatedProperties", "unevaluated property", "property \(JSONWriter.quote(key)) is not allowed here",
-                                     expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(member.typedDescription(limit: 40))",
-                                     below: .key(key))) else { return false }
+                    guard fail(node, "unevaluatedProperties", "unevaluated property", "property \(JSONWriter.quote(key)) is not allowed here",
+                               expected: "no other properties", actual: "property \(JSONWriter.quote(key)): \(member.typedDescription(limit: 40))",
+                               below: .key(key)) else { return false }
                 } else {
                     enter(.key(key))
                     let valid = check(schema, member, &none)
@@ -193,8 +185,8 @@ extension SchemaWalk {
             for i in seen.itemPrefix..<max(seen.itemPrefix, a.count) where !seen.items.contains(i) {
                 if schema.boolean == false {
                     ok = false
-                    guard emit(error(node, "unevaluatedItems", "unevaluated item", "item \(i) is not allowed here: \(a[i].typedDescription(limit: 40))",
-                                     expected: "no further items", actual: a[i].typedDescription(), below: .index(i))) else { return false }
+                    guard fail(node, "unevaluatedItems", "unevaluated item", "item \(i) is not allowed here: \(a[i].typedDescription(limit: 40))",
+                               expected: "no further items", actual: a[i].typedDescription(), below: .index(i)) else { return false }
                 } else {
                     enter(.index(i))
                     let valid = check(schema, a[i], &none)

@@ -21,15 +21,15 @@ extension SchemaWalk {
             if !member {
                 ok = false
                 let expected = "one of " + Self.list(values)
-                guard emit(error(node, "enum", "enum membership", "actual \(value.typedDescription()); expected \(expected)",
-                                 expected: expected, actual: value.typedDescription())) else { return false }
+                guard fail(node, "enum", "enum membership", "actual \(value.typedDescription()); expected \(expected)",
+                           expected: expected, actual: value.typedDescription()) else { return false }
             }
         }
         if let constant = node.constValue, !Self.equal(constant, value) {
             ok = false
             let expected = constant.typedDescription()
-            guard emit(error(node, "const", "const", "expected \(expected), got \(value.typedDescription())",
-                             expected: expected, actual: value.typedDescription())) else { return false }
+            guard fail(node, "const", "const", "expected \(expected), got \(value.typedDescription())",
+                       expected: expected, actual: value.typedDescription()) else { return false }
         }
         return ok
     }
@@ -76,8 +76,8 @@ extension SchemaWalk {
             if holds { return true }
             ok = false
             let actual = JSONValue.number(n).typedDescription()
-            return emit(error(node, keyword, keyword, "expected a number \(relation) \(limit.text), got \(actual)",
-                              expected: "\(relation) \(limit.text)", actual: actual))
+            return fail(node, keyword, keyword, "expected a number \(relation) \(limit.text), got \(actual)",
+                        expected: "\(relation) \(limit.text)", actual: actual)
         }
         if let m = node.minimum {
             guard node.minimumIsExclusive ? bound("minimum", m < n, ">", m) : bound("minimum", !(n < m), ">=", m) else { return false }
@@ -90,8 +90,8 @@ extension SchemaWalk {
         if let d = node.multipleOf, !Self.isMultiple(n, of: d) {
             ok = false
             let actual = JSONValue.number(n).typedDescription()
-            guard emit(error(node, "multipleOf", "multipleOf", "expected a multiple of \(d.text), got \(actual)",
-                             expected: "a multiple of \(d.text)", actual: actual)) else { return false }
+            guard fail(node, "multipleOf", "multipleOf", "expected a multiple of \(d.text), got \(actual)",
+                       expected: "a multiple of \(d.text)", actual: actual) else { return false }
         }
         return ok
     }
@@ -135,25 +135,25 @@ extension SchemaWalk {
             let length = s.unicodeScalars.count
             if let m = node.minLength, length < m {
                 ok = false
-                guard emit(error(node, "minLength", "minLength", "expected at least \(Self.plural(m, "character")), got \(JSONValue.string(s).typedDescription()) (\(length))",
-                                 expected: "at least \(Self.plural(m, "character"))", actual: JSONValue.string(s).typedDescription())) else { return false }
+                guard fail(node, "minLength", "minLength", "expected at least \(Self.plural(m, "character")), got \(JSONValue.string(s).typedDescription()) (\(length))",
+                           expected: "at least \(Self.plural(m, "character"))", actual: JSONValue.string(s).typedDescription()) else { return false }
             }
             if let m = node.maxLength, length > m {
                 ok = false
-                guard emit(error(node, "maxLength", "maxLength", "expected at most \(Self.plural(m, "character")), got \(JSONValue.string(s).typedDescription()) (\(length))",
-                                 expected: "at most \(Self.plural(m, "character"))", actual: JSONValue.string(s).typedDescription())) else { return false }
+                guard fail(node, "maxLength", "maxLength", "expected at most \(Self.plural(m, "character")), got \(JSONValue.string(s).typedDescription()) (\(length))",
+                           expected: "at most \(Self.plural(m, "character"))", actual: JSONValue.string(s).typedDescription()) else { return false }
             }
         }
         if let p = node.pattern, !p.matches(s) {
             ok = false
-            guard emit(error(node, "pattern", "pattern", "expected a string matching /\(p.source)/, got \(JSONValue.string(s).typedDescription())",
-                             expected: "matches /\(p.source)/", actual: JSONValue.string(s).typedDescription())) else { return false }
+            guard fail(node, "pattern", "pattern", "expected a string matching /\(p.source)/, got \(JSONValue.string(s).typedDescription())",
+                       expected: "matches /\(p.source)/", actual: JSONValue.string(s).typedDescription()) else { return false }
         }
         if let f = node.format, FormatChecker.check(format: f, value: s) == false {
             ok = false
             let expected = FormatChecker.describe(f)
-            guard emit(error(node, "format", "format", "expected \(expected), got \(JSONValue.string(s).typedDescription())",
-                             expected: expected, actual: JSONValue.string(s).typedDescription())) else { return false }
+            guard fail(node, "format", "format", "expected \(expected), got \(JSONValue.string(s).typedDescription())",
+                       expected: expected, actual: JSONValue.string(s).typedDescription()) else { return false }
         }
         return ok
     }

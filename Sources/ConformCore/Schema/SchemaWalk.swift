@@ -33,9 +33,14 @@ struct SchemaWalk {
     static let depthLimit = 400
 
     let validator: SchemaValidator
-    /// Errors live in a box so `emit` need not mutate the walk (its argument reads the walk's path).
-    final class Sink { var errors: [SchemaError] = [] }
-    let sink = Sink()
+    /// Errors live in a box so `fail` need not mutate the walk (its arguments read the walk's path). The
+    /// tally decides which errors are built and kept; the others are only counted.
+    final class Sink {
+        var errors: [SchemaError] = []
+        var tally: FindingTally<SchemaProblem>
+        init(limit: FindingLimit) { tally = FindingTally(limit: limit) }
+    }
+    let sink: Sink
     var errors: [SchemaError] { sink.errors }
     var collecting = true
     var path: [PathToken] = []
@@ -46,8 +51,9 @@ struct SchemaWalk {
     var scope: [Int] = []
     var depth = 0
 
-    init(validator: SchemaValidator, dynamicScope: Bool) {
+    init(validator: SchemaValidator, dynamicScope: Bool, limit: FindingLimit = .unlimited) {
         self.validator = validator
+        sink = Sink(limit: limit)
         self.dynamicScope = dynamicScope
         path.reserveCapacity(16)
     }
@@ -74,11 +80,42 @@ struct SchemaWalk {
         if collecting { path.removeLast() }
     }
 
-    /// Records an error when collecting; returns whether the walk should go on (false: stop at the first).
+    /// Reports that `keyword` of `node` fails at the current value (or one member/item below it). When
+    /// collecting, the error is counted and, if the limit keeps it, built and recorded: the texts are only
+    /// evaluated then. Returns whether the walk should go on (false: stop at the first error).
     @inline(__always)
-    func emit(_ error: @autoclosure () -> SchemaError) -> Bool {
-        if collecting { sink.errors.append(error()) }
-        return collecting
+    func fail(_ node: SchemaNode, _ keyword: String?, _ title: String, _ detail: @autoclosure () -> String,
+              expected: @autoclosure () -> String, actual: @autoclosure () -> String,
+              below child: PathToken? = nil, argument: String? = nil) -> Bool {
+        guard collecting else { return false }
+        if sink.tally.admit(problem(node, keyword, below: child, argument: argument)) {
+            var e = error(node, keyword, title, detail(), expected: expected(), actual: actual(), below: child)
+            e.argument = argument
+            sink.errors.append(e)
+        }
+        return true
+    }
+
+    /// Records an error built elsewhere (a summary of alternatives) when the limit keeps it.
+    func record(_ e: SchemaError) {
+        if sink.tally.admit(SchemaProblem(of: e)) { sink.errors.append(e) }
+    }
+
+    /// The problem `keyword` of `node` failing here (or below) is an instance of.
+    func problem(_ node: SchemaNode, _ keyword: String?, below child: PathToken?, argument: String?) -> SchemaProblem {
+        var tokens: [String] = []
+        tokens.reserveCapacity(path.count + 1)
+        func add(_ token: PathToken) {
+            switch token {
+            case .index: tokens.append("*")
+            case .key(let k): tokens.append(JSONPointer.wildcarded(k))
+            }
+        }
+        for t in path { add(t) }
+        if let child { add(child) }
+        return SchemaProblem(keywordLocation: keyword.map { node.pointer.appending($0) } ?? node.pointer,
+                             keywordDocumentURI: node.foreignDocumentURI, keyword: keyword ?? "false", argument: argument,
+                             pointer: JSONPointer(tokens: tokens))
     }
 
     /// Validates `value` against `node`; `eval` (when not nil) receives what this location's keywords evaluated.
@@ -86,17 +123,17 @@ struct SchemaWalk {
         if node.onlyType, let types = node.types, types.admits(value) { return true }
         if let b = node.boolean {
             if b { return true }
-            return emit(self.error(node, nil, "false schema", "no value is allowed here, got \(value.typedDescription())",
-                                   expected: "nothing", actual: value.typedDescription())) && false
+            return fail(node, nil, "false schema", "no value is allowed here, got \(value.typedDescription())",
+                        expected: "nothing", actual: value.typedDescription()) && false
         }
         if node.nullable, case .null = value { return true }
         depth += 1
         defer { depth -= 1 }
         // Deep data legitimately nests deep; only nesting that outgrows the instance path is a cycle.
         if depth > Self.depthLimit && depth > Self.depthLimit + 8 * pathDepth {
-            return emit(self.error(node, nil, "schema recursion",
-                                   "schema references nest deeper than \(Self.depthLimit) levels at this value (a $ref cycle?)",
-                                   expected: "finite nesting", actual: value.typedDescription())) && false
+            return fail(node, nil, "schema recursion",
+                        "schema references nest deeper than \(Self.depthLimit) levels at this value (a $ref cycle?)",
+                        expected: "finite nesting", actual: value.typedDescription()) && false
         }
         var pushed = false
         if dynamicScope, scope.last != node.resourceID { scope.append(node.resourceID); pushed = true }
@@ -107,7 +144,7 @@ struct SchemaWalk {
         var ok = true
         if let types = node.types, !types.admits(value) {
             ok = false
-            guard emit(typeError(node, types, value)) else { return false }
+            guard failType(node, types, value) else { return false }
         }
         if node.enumValues != nil || node.constValue != nil {
             ok = checkValue(node, value) && ok
@@ -130,15 +167,22 @@ struct SchemaWalk {
         return ok
     }
 
-    /// Validates with errors collected into a fresh list, then restores the walk's state.
-    mutating func separately(_ node: SchemaNode, _ value: JSONValue) -> (valid: Bool, errors: [SchemaError]) {
-        let savedErrors = sink.errors, savedCollecting = collecting
-        sink.errors = []; collecting = true
+    /// Validates with errors collected into a fresh list (under the walk's limit), then restores the walk's state.
+    mutating func separately(_ node: SchemaNode, _ value: JSONValue) -> (valid: Bool, errors: [SchemaError], tally: FindingTally<SchemaProblem>) {
+        let savedErrors = sink.errors, savedTally = sink.tally, savedCollecting = collecting
+        sink.errors = []; sink.tally = FindingTally(limit: savedTally.limit); collecting = true
         var none: Evaluated? = nil
         let valid = check(node, value, &none)
-        let found = sink.errors
-        sink.errors = savedErrors; collecting = savedCollecting
-        return (valid, found)
+        let found = sink.errors, tally = sink.tally
+        sink.errors = savedErrors; sink.tally = savedTally; collecting = savedCollecting
+        return (valid, found, tally)
+    }
+
+    /// Adds the errors of a `separately` run to the walk's: its kept errors as if found here, its counts as counts.
+    func merge(_ errors: [SchemaError], _ tally: FindingTally<SchemaProblem>) {
+        for e in errors { record(e) }
+        for o in tally.omitted { sink.tally.omit(o.problem, count: o.count) }
+        sink.tally.omitUnlisted(tally.unlisted)
     }
 
     /// Validates as a yes/no question: no errors recorded, stops at the first failure.

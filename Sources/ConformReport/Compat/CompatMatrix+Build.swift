@@ -97,7 +97,7 @@ struct CaseVerdict {
             return cell
         case .failed:
             if let notImplemented { cell.state = .notImplemented; cell.reason = notImplemented; return cell }
-            return Self.failed(check.findings, into: cell, body: FailureAggregation.completeBody(of: c.response))
+            return Self.failed(check.findings, omitted: check.omitted, into: cell, body: FailureAggregation.completeBody(of: c.response))
         case .error:
             cell.state = .error
             cell.reason = check.findings.first { $0.kind == .error }.map { "\($0.title): \($0.detail)" } ?? "could not run"
@@ -117,7 +117,7 @@ struct CaseVerdict {
     }
 
     /// A failing cell: classes by frequency, the extent of the largest group, the first failure as evidence.
-    static func failed(_ findings: [Finding], into cell: CompatCell, body: JSONValue?) -> CompatCell {
+    static func failed(_ findings: [Finding], omitted: [OmittedFindings] = [], into cell: CompatCell, body: JSONValue?) -> CompatCell {
         var cell = cell
         cell.state = .fail
         let failures = findings.filter { $0.kind == .failure }
@@ -132,11 +132,12 @@ struct CaseVerdict {
             let (ca, cb) = (counts[a.element]!, counts[b.element]!)
             return ca != cb ? ca > cb : a.offset < b.offset
         }.map(\.element)
-        let groups = FailureAggregation.groups(failures, body: body)
+        let counted = omitted.filter { $0.kind == .failure }
+        let groups = FailureAggregation.groups(failures, omitted: counted, body: body)
         let largest = groups.max { $0.count < $1.count }
         cell.extent = largest.map(\.extent).flatMap { $0.isEmpty ? nil : $0 }
         cell.evidence = largest?.first ?? failures.first
-        cell.findingCount = failures.count
+        cell.findingCount = failures.count + counted.reduce(0) { $0 + $1.count }
         return cell
     }
 }

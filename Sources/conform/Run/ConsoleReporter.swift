@@ -107,28 +107,34 @@ final class ConsoleReporter: @unchecked Sendable {
     private func explain(_ check: CheckResult) -> [String] {
         let glyph = check.status == .failed ? Console.paint("✘", .red) : Console.paint("!", .yellow)
         var out: [String] = []
-        if check.findings.count == 1, let f = check.findings.first {
+        if check.findingCount == 1, let f = check.findings.first {
             out.append("    \(glyph) \(check.name): \(f.title)")
             out += details(f)
             return out
         }
         // The same rule broken by many items reads as one line: `/items/*/created_at` in 57 items.
         let groups = Self.grouped(check.findings)
-        out.append("    \(glyph) \(check.name): \(check.findings.count) findings")
+        // Instances the check only counted (`FindingLimit`) join their problem's group.
+        var counted: [String: Int] = [:]
+        for o in check.omitted { counted[o.kind.rawValue + o.problemKey, default: 0] += o.count }
+        func size(_ group: [Finding]) -> Int { group.count + (counted[group[0].kind.rawValue + group[0].problemKey] ?? 0) }
+        out.append("    \(glyph) \(check.name): \(check.findingCount) findings")
         for group in groups.prefix(Self.findingsShown) {
             let first = group[0]
-            if group.count == 1 {
+            if size(group) == 1 {
                 out.append("      - \(first.title)")
                 out += details(first).map { "  " + $0 }
             } else {
                 let wild = first.wildcardPointer ?? ""
-                out.append("      - \(first.title) at \(wild.isEmpty ? "the root" : wild) in \(group.count) places; first:")
+                out.append("      - \(first.title) at \(wild.isEmpty ? "the root" : wild) in \(size(group)) places; first:")
                 out += details(first).map { "  " + $0 }
             }
         }
         if groups.count > Self.findingsShown {
-            let rest = groups.dropFirst(Self.findingsShown).reduce(0) { $0 + $1.count }
+            let rest = groups.dropFirst(Self.findingsShown).reduce(0) { $0 + size($1) } + check.unlisted
             out.append("      … and \(rest) more (see the reports)")
+        } else if check.unlisted > 0 {
+            out.append("      … and \(check.unlisted) more of further problems (see the reports)")
         }
         return out
     }
