@@ -157,12 +157,16 @@ final class SuiteService: @unchecked Sendable {
     }
 
     private func surveyBodies() {
-        let plain = Synthesizer(document: suite.file.document)
-        var trace = SynthesisTrace()
-        trace.recordSites = true
-        for (pointer, skip) in bodySchemas {
-            _ = plain.value(pointer, key: SeededRandom(seed).child("body").child(pointer.description), skip: skip, trace: &trace)
+        // The conforming bodies' sites depend on the suite and seed alone: surveyed once per process.
+        let sites = DatasetCache.shared.remember(suite: suite, key: "body-sites|\(seed)") { () -> [DriftSite] in
+            let plain = Synthesizer(document: suite.file.document)
+            var trace = SynthesisTrace()
+            trace.recordSites = true
+            for (pointer, skip) in bodySchemas {
+                _ = plain.value(pointer, key: SeededRandom(seed).child("body").child(pointer.description), skip: skip, trace: &trace)
+            }
+            return trace.sites
         }
-        bodySites = trace.sites.filter { !datasetLocations.contains($0.drift.location) }
+        bodySites = sites.filter { !datasetLocations.contains($0.drift.location) }
     }
 }

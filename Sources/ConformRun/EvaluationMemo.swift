@@ -45,12 +45,18 @@ public final class EvaluationMemo: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard sealed else { return nil }
         guard let e = entries[place], e.status == response.status, e.request == sent.request,
-              e.headers == response.headers, e.body == response.body else {
+              e.headers == response.headers, Self.same(e.body, response.body) else {
             misses += 1
             return nil
         }
         hits += 1
         return (e.checks, e.parsed)
+    }
+
+    /// Byte-for-byte equality with `memcmp` (the generic `==` compares element by element).
+    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
     }
 
     /// Records the checks of an answer (only before `seal()`; the first answer of a place wins).

@@ -113,6 +113,31 @@ func openDescriptorCount() -> Int {
     (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? -1
 }
 
+/// This process's descriptors of connections accepted on `port` (not the listening socket, not clients'
+/// sockets): sockets whose `/proc/net/tcp` entry has that local port. Other tests' descriptors, opened and
+/// closed in parallel, do not count. Nil off Linux.
+func serverConnectionDescriptors(port: UInt16) -> Int? {
+    var inodes = Set<String>()
+    for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        // Read to the end: procfs files report a size of 0, which whole-file readers take at its word.
+        guard let handle = FileHandle(forReadingAtPath: table) else { continue }
+        let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+        try? handle.close()
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: " ")
+            guard fields.count > 9, let colon = fields[1].lastIndex(of: ":"),
+                  UInt16(fields[1][fields[1].index(after: colon)...], radix: 16) == port, fields[3] != "0A" else { continue }
+            inodes.insert(String(fields[9]))
+        }
+    }
+    guard let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return nil }
+    return fds.filter { fd in
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + fd),
+              target.hasPrefix("socket:[") else { return false }
+        return inodes.contains(String(target.dropFirst(8).dropLast()))
+    }.count
+}
+
 /// A thread-safe counter for concurrent test bodies.
 final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()

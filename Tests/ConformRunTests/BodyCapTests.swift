@@ -39,11 +39,9 @@ import Testing
         #expect(limit == cap)
         #expect(received > cap && received < Self.hundredMiB)
         #expect(seconds < 10)
-        // The socket transport reads only as it keeps, over TLS too: at most the cap is held, never the 100 MiB.
-        // (URLSession, the https transport before OpenSSL, has no back-pressure and could hold it all.)
-        if peakReset {
-            #expect(peakGrowth < cap + (40 << 20), "peak RSS grew by \(peakGrowth >> 20) MiB for a cap of \(cap >> 20) MiB")
-        }
+        // The bound on memory is asserted on a child process (EndToEndTests.BodyCapMemoryTests): this process's
+        // peak is shared with every test running in parallel. Here it is only printed.
+        _ = peakReset
         print("\(kind) body cap \(cap >> 20) MiB: stopped after \(received >> 20) MiB in \(seconds) s; peak RSS +\(peakGrowth >> 20) MiB, RSS +\(rssGrowth >> 20) MiB")
     }
 
