@@ -24,14 +24,15 @@ enum ConformProcess {
     /// Runs `conform` with `arguments` (in `directory` when given, so relative suite paths stay relative), on a
     /// thread of its own while the test waits (`offPool`): a pool thread blocked on a subprocess for seconds
     /// would hold up every other test.
+    /// `program` runs another executable with `arguments` (a wrapper such as GNU time around `conform`).
     static func run(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
-                    directory: URL? = nil) async throws -> Output {
-        try await offPool { try runBlocking(arguments, environment: extra, withKey: withKey, directory: directory) }
+                    directory: URL? = nil, program: String? = nil) async throws -> Output {
+        try await offPool { try runBlocking(arguments, environment: extra, withKey: withKey, directory: directory, program: program) }
     }
 
     static func runBlocking(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
-                            directory: URL? = nil) throws -> Output {
-        guard let exe = executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
+                            directory: URL? = nil, program: String? = nil) throws -> Output {
+        guard let exe = program ?? executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("conform-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
