@@ -6,7 +6,7 @@ import PackageDescription
 let package = Package(
     name: "Conform",
     // Built and tested on Linux. macOS 15 is the floor of the APIs used (task executors in the tests'
-    // HeavyWorkExecutor); no macOS build is made or tested here.
+    // DedicatedExecutor); no macOS build is made or tested here.
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "conform", targets: ["conform"]),

@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product conform >/dev/null
 bin=$(pwd)/.build/release/conform
-counts=("${@:-1000 100000}")
-read -r -a counts <<< "${counts[*]}"
+counts=("$@")
+[ ${#counts[@]} -gt 0 ] || counts=(1000 100000)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 port=18931

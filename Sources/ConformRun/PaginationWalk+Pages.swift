@@ -69,18 +69,6 @@ extension PaginationWalk {
         return .success(HTTPRequest(method: operation.method.uppercased(), url: url, headers: headers))
     }
 
-    /// Per-page check results merged into one per check: the worst verdict, every finding labelled with its page.
-    static func merge(_ pages: [(label: String, checks: [CheckResult])]) -> [CheckResult] {
-        var merger = PageCheckMerger()
-        for (label, checks) in pages { merger.add(label, checks) }
-        return merger.checks
-    }
-
-    static func worse(_ a: CheckResult.Status, _ b: CheckResult.Status) -> CheckResult.Status {
-        let rank: [CheckResult.Status: Int] = [.skipped: 0, .passed: 1, .error: 2, .failed: 3]
-        return (rank[a] ?? 0) >= (rank[b] ?? 0) ? a : b
-    }
-
     /// `/items` for `items`, `/meta/data` for `meta.data`; "" for anything more complex.
     static func pointer(of source: String) -> String {
         let trimmed = source.trimmingCharacters(in: .whitespaces)

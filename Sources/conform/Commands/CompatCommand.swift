@@ -22,7 +22,7 @@ enum CompatCommand {
             OptionSpec("timeout", value: "SECONDS", help: "Per-request timeout (default 30)."),
             OptionSpec("retries", value: "N", help: "Retries on connection errors, 429 and 503, honouring Retry-After (default 2)."),
             OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
-            OptionSpec("max-requests", value: "N", help: "Most requests one pagination walk sends (default 10000). A walk follows the total its pages announce; past the budget its whole-list checks are skipped, not failed."),
+            WalkBudgetOption.spec,
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
         ] + NetworkOptions.specs(insecure: false),
         discussion: """
@@ -66,7 +66,7 @@ enum CompatCommand {
             maxBody = try parsed.integer("max-body", default: 64 << 20, range: 1...(1 << 40))
             options = RunOptions(timeout: timeout, concurrency: concurrency, retryPolicy: RetryPolicy(retries: retries),
                                  filter: parsed.value("filter"))
-            if parsed.value("max-requests") != nil { options.maxRequestsPerWalk = try parsed.integer("max-requests", default: 0, range: 1...10_000_000) }
+            try WalkBudgetOption.apply(parsed, to: &options)
             network = try NetworkOptions(parsed)
         } catch {
             Console.err("error: \(error.message)\nRun 'conform compat --help' for usage.")

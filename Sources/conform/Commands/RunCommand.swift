@@ -22,7 +22,7 @@ enum RunCommand {
             OptionSpec("concurrency", value: "N", help: "Cases in flight at once (default 4); a walk's pages stay in order."),
             OptionSpec("retries", value: "N", help: "Retries on connection errors, 429 and 503, honouring Retry-After (default 2)."),
             OptionSpec("max-body", value: "BYTES", help: "Largest response body read (default 67108864 = 64 MiB); larger is an error."),
-            OptionSpec("max-requests", value: "N", help: "Most requests one pagination walk sends (default 10000). A walk follows the total its pages announce; past the budget its whole-list checks are skipped, not failed."),
+            WalkBudgetOption.spec,
         ] + NetworkOptions.specs(insecure: true) + [
             OptionSpec("filter", value: "PATTERN", help: "Only cases whose id or name contains PATTERN (or matches it as a glob with *)."),
             OptionSpec("shard", value: "I/N", help: "Run only part I of N of the cases (a deterministic partition by case; a walk stays whole); combine the N results with conform merge."),

@@ -61,7 +61,7 @@ struct RunInvocation {
                              retryPolicy: RetryPolicy(retries: retries), baseURL: baseURL,
                              filter: parsed.value("filter"), variables: variables)
         options.targetName = targetName
-        if parsed.value("max-requests") != nil { options.maxRequestsPerWalk = try parsed.integer("max-requests", default: 0, range: 1...10_000_000) }
+        try WalkBudgetOption.apply(parsed, to: &options)
         if let text = parsed.value("shard") {
             guard let shard = Shard(text) else { throw UsageError(message: "--shard expects I/N with 1 <= I <= N <= 1000, got '\(text)'") }
             options.shard = shard
