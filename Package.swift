@@ -14,8 +14,9 @@ let package = Package(
         .library(name: "ConformCore", targets: ["ConformCore"]),
     ],
     targets: [
-        // Pure core: JSON, JSON Pointer, JSON Schema, expressions, suite model and loader, checks, results.
-        .target(name: "ConformCore"),
+        // Pure core: JSON, JSON Pointer, JSON Schema, expressions, suite model and loader, checks, results. On Linux it
+        // takes SHA-256 from the system OpenSSL (a catalog walk hashes every item; see SHA256.swift).
+        .target(name: "ConformCore", dependencies: [.target(name: "COpenSSL", condition: .when(platforms: [.linux]))]),
         // The system OpenSSL (Debian libssl-dev): TLS for Conform's own HTTP client, so http and https share one
         // reader and one set of guarantees. A system library, not a package: zero Swift packages still holds.
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),

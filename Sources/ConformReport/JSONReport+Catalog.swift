@@ -27,7 +27,7 @@ extension JSONReport {
     static func catalogItem(_ i: CatalogItem) -> JSONValue {
         .object(JSONObject([
             ("id", .string(i.id)),
-            ("hash", .string(i.hash)),
+            ("hash", .string(i.hash.hex)),
             ("members", i.members.map { .array($0.map { m in
                 .object(JSONObject([("name", .string(m.name)), ("hash", .string(m.hash)), ("value", .string(m.value))]))
             }) } ?? .null),
@@ -65,7 +65,9 @@ extension JSONReport {
     }
 
     static func decodeCatalogItem(_ r: Reader) throws -> CatalogItem {
-        CatalogItem(id: try r.string("id"), hash: try r.string("hash"), members: try r.optional("members").map { members in
+        let hex = try r.string("hash")
+        guard let hash = SHA256.Digest(hex: hex) else { throw r.error("hash", "expected a SHA-256 digest (64 hex digits), got \(JSONWriter.quote(JSONValue.trim(hex, 80)))") }
+        return CatalogItem(id: try r.string("id"), hash: hash, members: try r.optional("members").map { members in
             guard let list = members.value.arrayValue else { throw JSONReportError(pointer: members.pointer.description, message: "expected an array") }
             return try list.indices.map { k in
                 let m = Reader(list[k], at: members.pointer.appending(k))

@@ -24,7 +24,10 @@ public enum JSONReport {
 
     /// The whole run as pretty-printed JSON, ending with a newline.
     public static func render(_ run: RunResult) -> String {
-        JSONWriter.write(value(run), pretty: true) + "\n"
+        // The tree is gone before the text is made, and the text is made once (a big catalog's results are tens of MB).
+        var bytes = JSONWriter.bytes(value(run), pretty: true)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The run as a `JSONValue`, in the documented key order.

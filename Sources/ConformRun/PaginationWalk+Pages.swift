@@ -15,12 +15,8 @@ extension PaginationWalk {
         if let t = walk.total, case .value(let v) = t.evaluate(in: context), !v.isNull { total = v }
         var hasMore: Bool? = nil
         if let h = walk.hasMore, case .value(.bool(let b)) = h.evaluate(in: context) { hasMore = b }
-        // The cross-page rules read an item's id and the item count: the page keeps just that of each item.
-        let thin = items.map { item -> JSONValue in
-            guard let id = item[walk.itemId] else { return .object(JSONObject()) }
-            return .object(JSONObject([(walk.itemId, id)]))
-        }
-        return WalkObservation.Page(label: label, items: thin, itemsPointer: Self.pointer(of: walk.items.source),
+        // The cross-page rules read an item's id and the item count: the page keeps just the ids.
+        return WalkObservation.Page(label: label, ids: items.map { $0[walk.itemId] }, itemsPointer: Self.pointer(of: walk.items.source),
                                     total: total, hasMore: hasMore,
                                     hasNext: Self.present(walk.next, context), hasPrevious: Self.present(walk.previous, context))
     }

@@ -15,7 +15,7 @@ import Testing
         let listing = try Self.record(#"[{"id": "m1", "owned_by": "acme", "created": 1}, {"id": 7, "owned_by": "globex"}]"#)
         #expect(listing.status == .complete)
         #expect(listing.items.map(\.id) == ["m1", "7"])
-        #expect(listing.items[0].hash == SHA256.hex(#"{"created":1,"id":"m1","owned_by":"acme"}"#.utf8))
+        #expect(listing.items[0].hash.hex == SHA256.hex(#"{"created":1,"id":"m1","owned_by":"acme"}"#.utf8))
         let members = try #require(listing.items[0].members)
         #expect(members.map(\.name) == ["created", "id", "owned_by"])
         #expect(members[2].value == #""acme""#)
@@ -34,7 +34,7 @@ import Testing
         let listing = try Self.record(#"[{"id": "m1"}, {"name": "no id"}, {"id": null}, {"id": ["x"]}, {"id": "m1", "v": 2}, "bare"]"#)
         #expect(listing.items.map(\.id) == ["m1"])
         #expect(listing.itemsWithoutId == 4)
-        #expect(listing.items[0].hash == SHA256.hex(#"{"id":"m1"}"#.utf8))
+        #expect(listing.items[0].hash.hex == SHA256.hex(#"{"id":"m1"}"#.utf8))
     }
 
     @Test func aCompleteListingWithNothingInItIsEmpty() throws {
@@ -72,7 +72,7 @@ import Testing
         let item = listing.items[0]
         #expect(item.id == "m-$KEY")
         #expect(item.members?.first { $0.name == "echo" }?.value == #""key=$KEY""#)
-        #expect(item.hash == SHA256.hex(#"{"echo":"key=$KEY","id":"m-$KEY"}"#.utf8))
+        #expect(item.hash.hex == SHA256.hex(#"{"echo":"key=$KEY","id":"m-$KEY"}"#.utf8))
         #expect(!"\(listing)".contains(secret))
     }
 }

@@ -34,3 +34,27 @@ import Testing
         #expect(SHA256.digest(Array("abc".utf8)).count == 32)
     }
 }
+
+/// The system's SHA-256 (what `SHA256.sum` uses) and the portable rounds agree, across every tail length
+/// around the block and padding boundaries.
+@Suite struct SHA256ImplementationTests {
+    @Test func systemAndPortableDigestsAgree() {
+        var bytes: [UInt8] = []
+        for n in 0...300 {
+            bytes.append(UInt8(truncatingIfNeeded: n &* 131 &+ 7))
+            bytes.withUnsafeBytes { #expect(SHA256.sum($0) == SHA256.portableSum($0), "length \(n + 1)") }
+        }
+        [UInt8]().withUnsafeBytes { #expect(SHA256.portableSum($0).hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") }
+    }
+
+    @Test func digestReadsBackFromItsHex() {
+        let d = SHA256.digest(of: Array("abc".utf8))
+        #expect(SHA256.Digest(hex: d.hex) == d)
+        #expect(SHA256.Digest(hex: d.hex.uppercased()) == d)
+        #expect(d.hexPrefix(16) == "ba7816bf8f01cfea")
+        #expect(SHA256.Digest(hex: String(d.hex.dropLast())) == nil)
+        #expect(SHA256.Digest(hex: d.hex + "0") == nil)
+        #expect(SHA256.Digest(hex: "g" + d.hex.dropFirst()) == nil)
+        #expect(d.bytes.count == 32 && d.bytes.first == 0xba && d.bytes.last == 0xad)
+    }
+}

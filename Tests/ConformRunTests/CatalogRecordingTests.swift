@@ -109,7 +109,7 @@ import Testing
     }
 
     static func before(ids: [String], status: CatalogListing.Status = .complete) -> PreviousCatalogs {
-        let items = ids.map { CatalogItem(id: $0, hash: String(repeating: "0", count: 64), members: []) }
+        let items = ids.map { CatalogItem(id: $0, hash: SHA256.digest(of: [UInt8]()), members: []) }
         let listing = CatalogListing(operation: "list", source: "walk:all", itemId: "id", status: status, requests: 1, items: items)
         return PreviousCatalogs(RunResult(version: "0", startedAt: "", durationSeconds: 0,
                                           suites: [SuiteResult(suite: "fixture", title: "", file: "", baseURL: "", catalogs: [listing])]))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One spelling per JSON value, so that a content hash changes only when the content does.
 ///
 /// Object keys sorted by their UTF-8 bytes, no whitespace, strings escaped as `JSONWriter` escapes them,
@@ -29,16 +31,51 @@ public enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .object(let object):
             out.append(UInt8(ascii: "{"))
-            // Compared as byte arrays: the generic comparison of two `String.UTF8View`s is many times slower.
-            let bytes = object.keys.map { Array($0.utf8) }
-            let order = bytes.indices.sorted { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
-            for (k, index) in order.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                JSONWriter.appendString(object.keys[index], to: &out)
-                out.append(UInt8(ascii: ":"))
-                append(object.values[index], to: &out)
+            let keys = object.keys
+            // Sorted by the keys' first eight bytes as one number, the full bytes only where those tie: one look
+            // at each key's storage instead of one per comparison.
+            let values = object.values
+            withUnsafeTemporaryAllocation(of: (prefix: UInt64, index: Int).self, capacity: keys.count) { buffer in
+                var order = buffer
+                for i in keys.indices { order.initializeElement(at: i, to: (prefix8(keys[i]), i)) }
+                order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : utf8Precedes(keys[$0.index], keys[$1.index]) }
+                for k in 0..<order.count {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    let index = order[k].index
+                    JSONWriter.appendString(keys[index], to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    append(values[index], to: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The first eight UTF-8 bytes of `key`, big-endian, zero-padded: numbers ordered as the bytes are, except
+    /// that a tie says nothing (`ab` and `ab\0`), so ties are compared in full.
+    static func prefix8(_ key: String) -> UInt64 {
+        func load(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var v: UInt64 = 0
+            for i in 0..<8 { v = v << 8 | UInt64(i < bytes.count ? bytes[i] : 0) }
+            return v
+        }
+        if let v = key.utf8.withContiguousStorageIfAvailable(load) { return v }
+        return Array(key.utf8).withUnsafeBufferPointer(load)
+    }
+
+    /// Byte order of the UTF-8 (Swift's `<` on strings orders by Unicode canonical equivalence, not bytes),
+    /// compared in place: the generic comparison of two `String.UTF8View`s, or copying keys out, is many times slower.
+    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                if common > 0 {
+                    let c = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if c != 0 { return c < 0 }
+                }
+                return x.count < y.count
+            }
         }
     }
 

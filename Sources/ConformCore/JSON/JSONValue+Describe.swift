@@ -16,7 +16,9 @@ extension JSONValue {
     public func compactText(limit: Int = 80) -> String { Self.trim(JSONWriter.write(self), limit) }
 
     public static func trim(_ s: String, _ limit: Int) -> String {
-        guard s.count > limit else { return s }
+        // Counts at most `limit` + 1 characters, not the whole text (a catalog trims every member of 2,000 items).
+        guard s.utf8.count > limit, s.index(s.startIndex, offsetBy: max(limit, 0), limitedBy: s.endIndex).map({ $0 < s.endIndex }) ?? false
+        else { return s }
         return String(s.prefix(max(1, limit - 1))) + "…"
     }
 }

@@ -44,13 +44,14 @@ public struct CatalogListing: Sendable, Hashable, Codable {
 public struct CatalogItem: Sendable, Hashable, Codable {
     /// The item's id (redacted; numbers as their text).
     public var id: String
-    /// SHA-256 (hex) of the redacted `CanonicalJSON` text of the whole item.
-    public var hash: String
+    /// SHA-256 of the redacted `CanonicalJSON` text of the whole item (64 hex digits in results files; held as
+    /// 32 bytes inline, so a 100,000-item catalog keeps no string per hash).
+    public var hash: SHA256.Digest
     /// Top-level members sorted by name (at most `CatalogListing.membersPerItem`); nil for items past
     /// `CatalogListing.itemsWithMembers` in the listing, whose changes can then be told but not itemised.
     public var members: [CatalogMember]?
 
-    public init(id: String, hash: String, members: [CatalogMember]?) { self.id = id; self.hash = hash; self.members = members }
+    public init(id: String, hash: SHA256.Digest, members: [CatalogMember]?) { self.id = id; self.hash = hash; self.members = members }
 }
 
 /// One top-level member of a listed item: enough to say it changed, and from what to what.

@@ -36,7 +36,7 @@ extension CatalogListing {
                 let id = redact(raw)
                 guard seen.insert(id).inserted else { continue }
                 let detail = recorded.count < itemsWithMembers
-                recorded.append(CatalogItem(id: id, hash: SHA256.hex(redact(CanonicalJSON.text(item)).utf8),
+                recorded.append(CatalogItem(id: id, hash: SHA256.digest(of: redact(CanonicalJSON.text(item)).utf8),
                                             members: detail ? CatalogListing.members(of: item, redact: redact) : nil))
             }
         }
@@ -61,11 +61,11 @@ extension CatalogListing {
     /// The item's top-level members in canonical key order (none for an item that is not an object).
     static func members(of item: JSONValue, redact: (String) -> String) -> [CatalogMember] {
         guard let object = item.objectValue else { return [] }
-        let names = object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.prefix(membersPerItem)
+        let names = object.keys.sorted(by: CanonicalJSON.utf8Precedes).prefix(membersPerItem)
         return names.map { key in
             let value = object[key] ?? .null
             let text = redact(CanonicalJSON.text(value))
-            return CatalogMember(name: redact(key), hash: String(SHA256.hex(text.utf8).prefix(16)),
+            return CatalogMember(name: redact(key), hash: SHA256.digest(of: text.utf8).hexPrefix(16),
                                  value: JSONValue.trim(text, valueCharacters))
         }
     }

@@ -16,7 +16,7 @@ enum CheckFixture {
 
     static func page(_ label: String, ids: [Int], total: Int? = nil, hasMore: Bool? = nil, next: Bool = false,
                      previous: Bool = false) -> WalkObservation.Page {
-        WalkObservation.Page(label: label, items: ids.map { JSONValue.object(JSONObject([("id", JSONValue($0))])) },
+        WalkObservation.Page(label: label, ids: ids.map { JSONValue($0) },
                              itemsPointer: "/items", total: total.map { JSONValue($0) }, hasMore: hasMore,
                              hasNext: next, hasPrevious: previous)
     }

@@ -49,7 +49,7 @@ enum TrendNights {
                            durationSeconds: 1, startedAt: "",
                            catalogs: night.catalog.map { ids in
                                [CatalogListing(operation: "listModels", source: "catalog", itemId: "id", status: night.catalogStatus, requests: 1,
-                                               items: ids.map { CatalogItem(id: $0, hash: "hash-\($0)" + (night.changed.contains($0) ? "-v2" : ""), members: nil) })]
+                                               items: ids.map { CatalogItem(id: $0, hash: SHA256.digest(of: ("hash-\($0)" + (night.changed.contains($0) ? "-v2" : "")).utf8), members: nil) })]
                            } ?? [])
     }
 

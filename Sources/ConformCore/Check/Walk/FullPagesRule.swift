@@ -4,7 +4,7 @@ enum FullPagesRule {
         let kind = CheckKind.walkFullPages
         var out: [Finding] = []
         for (i, page) in walk.pages.enumerated() {
-            guard let count = page.items?.count else { continue }
+            guard let count = page.itemCount else { continue }
             let isLast = i == walk.pages.count - 1 && walk.complete
             if count > walk.size || (!isLast && count != walk.size) {
                 out.append(reference.finding(check: kind.id, title: isLast ? "last page over the page size" : "short page before the last",

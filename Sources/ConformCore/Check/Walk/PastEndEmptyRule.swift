@@ -6,13 +6,13 @@ enum PastEndEmptyRule {
         guard let page = walk.pastEnd else {
             return [WalkRuleCheck.cannotRun(kind, reference, "the page past the end was not fetched")]
         }
-        guard let items = page.items else {
+        guard let count = page.itemCount else {
             return [reference.finding(check: kind.id, title: "page past the end has no item list",
                 detail: "\(page.label) did not answer with an item list", expected: "empty array", actual: "no array")]
         }
-        guard !items.isEmpty else { return [] }
+        guard count > 0 else { return [] }
         return [reference.finding(check: kind.id, title: "page past the end is not empty",
-            detail: "\(page.label) holds \(items.count) item\(items.count == 1 ? "" : "s") after the last page",
-            pointer: page.itemsPointer, expected: "0 items", actual: "\(items.count) items")]
+            detail: "\(page.label) holds \(count) item\(count == 1 ? "" : "s") after the last page",
+            pointer: page.itemsPointer, expected: "0 items", actual: "\(count) items")]
     }
 }

@@ -7,8 +7,11 @@ public struct WalkObservation: Sendable {
     public struct Page: Sendable {
         /// Label for messages: `page 2` (page style) or `page 2 (cursor "abc")`.
         public var label: String
-        /// The page's items; nil when the `items` expression did not yield an array.
-        public var items: [JSONValue]?
+        /// The id of each of the page's items, in order (nil for an item without the id member); nil when the
+        /// `items` expression did not yield an array. The rules read ids and counts only, so a walk keeps no item.
+        public var ids: [JSONValue?]?
+        /// How many items the page held; nil when the `items` expression did not yield an array.
+        public var itemCount: Int? { ids?.count }
         /// JSON Pointer of the items array in the page body (`/items`), for finding pointers.
         public var itemsPointer: String
         /// The reported total, when the walk names one and the page has it.
@@ -19,9 +22,9 @@ public struct WalkObservation: Sendable {
         public var hasNext: Bool
         public var hasPrevious: Bool
 
-        public init(label: String, items: [JSONValue]?, itemsPointer: String = "", total: JSONValue? = nil,
+        public init(label: String, ids: [JSONValue?]?, itemsPointer: String = "", total: JSONValue? = nil,
                     hasMore: Bool? = nil, hasNext: Bool = false, hasPrevious: Bool = false) {
-            self.label = label; self.items = items; self.itemsPointer = itemsPointer; self.total = total
+            self.label = label; self.ids = ids; self.itemsPointer = itemsPointer; self.total = total
             self.hasMore = hasMore; self.hasNext = hasNext; self.hasPrevious = hasPrevious
         }
     }
@@ -45,20 +48,23 @@ public struct WalkObservation: Sendable {
         self.tracksPrevious = tracksPrevious
     }
 
-    /// The id of every item, in order, with the page it came from and its pointer there.
-    var identifiedItems: [(id: JSONValue, page: Int, pointer: String)] {
-        var out: [(JSONValue, Int, String)] = []
+    /// The id of every item, in order, with the page it came from and its index there (`pointer` spells it out).
+    var identifiedItems: [(id: JSONValue, page: Int, index: Int)] {
+        var out: [(id: JSONValue, page: Int, index: Int)] = []
         for (p, page) in pages.enumerated() {
-            for (i, item) in (page.items ?? []).enumerated() {
-                if let id = item[itemId] { out.append((id, p, "\(page.itemsPointer)/\(i)/\(JSONPointer.escape(itemId))")) }
+            for (i, id) in (page.ids ?? []).enumerated() {
+                if let id { out.append((id, p, i)) }
             }
         }
         return out
     }
 
+    /// The pointer of the id of item `index` on page `page` (`/items/3/id`), for findings.
+    func pointer(page: Int, index: Int) -> String { "\(pages[page].itemsPointer)/\(index)/\(JSONPointer.escape(itemId))" }
+
     /// Items that carry no id member.
     var unidentifiedItemCount: Int {
-        pages.reduce(0) { $0 + ($1.items ?? []).filter { $0[itemId] == nil }.count }
+        pages.reduce(0) { count, page in count + (page.ids ?? []).reduce(0) { $0 + ($1 == nil ? 1 : 0) } }
     }
 
     /// The total reported by the last page that reports one.
