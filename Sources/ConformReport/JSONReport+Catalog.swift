@@ -9,7 +9,8 @@ import ConformCore
 ///  "confirmation": null}
 /// ```
 extension JSONReport {
-    static func catalog(_ c: CatalogListing) -> JSONValue {
+    /// A listing; with `items` false its items are left out (an empty array) for `render` to stream.
+    static func catalog(_ c: CatalogListing, items: Bool = true) -> JSONValue {
         .object(JSONObject([
             ("operation", .string(c.operation)),
             ("source", .string(c.source)),
@@ -19,7 +20,7 @@ extension JSONReport {
             ("requests", JSONValue(c.requests)),
             ("itemCount", JSONValue(c.items.count)),
             ("itemsWithoutId", JSONValue(c.itemsWithoutId)),
-            ("items", .array(c.items.map(catalogItem))),
+            ("items", .array(items ? c.items.map(catalogItem) : [])),
             ("confirmation", c.confirmation.map(confirmation) ?? .null),
         ]))
     }

@@ -24,14 +24,46 @@ public enum JSONReport {
 
     /// The whole run as pretty-printed JSON, ending with a newline.
     public static func render(_ run: RunResult) -> String {
-        // The tree is gone before the text is made, and the text is made once (a big catalog's results are tens of MB).
-        var bytes = JSONWriter.bytes(value(run), pretty: true)
-        bytes.append(0x0A)
-        return String(decoding: bytes, as: UTF8.self)
+        var out: [UInt8] = []
+        appendStreamingCatalogItems(run, to: &out)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The run as `value` writes it, except that each catalog's items are written one at a time straight from the
+    /// listing: a 100,000-item catalog never exists as a tree (≈ 300 bytes an item), only as its text.
+    static func appendStreamingCatalogItems(_ run: RunResult, to out: inout [UInt8]) {
+        guard case .object(let root) = value(run, catalogItems: false) else { return }
+        JSONWriter.appendObject(keys: root.keys, to: &out, pretty: true, indent: 0) { k, out, indent in
+            guard root.keys[k] == "suites", case .array(let suites) = root.values[k] else {
+                return JSONWriter.append(root.values[k], to: &out, pretty: true, indent: indent)
+            }
+            JSONWriter.appendArray(count: suites.count, to: &out, pretty: true, indent: indent) { s, out, indent in
+                guard case .object(let suite) = suites[s] else { return JSONWriter.append(suites[s], to: &out, pretty: true, indent: indent) }
+                JSONWriter.appendObject(keys: suite.keys, to: &out, pretty: true, indent: indent) { m, out, indent in
+                    guard suite.keys[m] == "catalogs", case .array(let catalogs) = suite.values[m] else {
+                        return JSONWriter.append(suite.values[m], to: &out, pretty: true, indent: indent)
+                    }
+                    JSONWriter.appendArray(count: catalogs.count, to: &out, pretty: true, indent: indent) { c, out, indent in
+                        guard case .object(let catalog) = catalogs[c] else { return JSONWriter.append(catalogs[c], to: &out, pretty: true, indent: indent) }
+                        let items = run.suites[s].catalogs[c].items
+                        JSONWriter.appendObject(keys: catalog.keys, to: &out, pretty: true, indent: indent) { i, out, indent in
+                            guard catalog.keys[i] == "items" else { return JSONWriter.append(catalog.values[i], to: &out, pretty: true, indent: indent) }
+                            JSONWriter.appendArray(count: items.count, to: &out, pretty: true, indent: indent) { j, out, indent in
+                                JSONWriter.append(catalogItem(items[j]), to: &out, pretty: true, indent: indent)
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The run as a `JSONValue`, in the documented key order.
-    public static func value(_ run: RunResult) -> JSONValue {
+    public static func value(_ run: RunResult) -> JSONValue { value(run, catalogItems: true) }
+
+    /// The run; with `catalogItems` false, each catalog's `items` is left empty (`render` streams them).
+    static func value(_ run: RunResult, catalogItems: Bool) -> JSONValue {
         // `insecureTLS` is written only when true (`--insecure`), so every other run's file is unchanged.
         let insecure: [(String, JSONValue)] = run.insecureTLS == true ? [("insecureTLS", .bool(true))] : []
         return .object(JSONObject([
@@ -43,12 +75,12 @@ public enum JSONReport {
             ("exitCode", JSONValue(Int(run.exitCode))),
             ("tally", tally(run.counts)),
             ("baseline", run.baseline.map(baselineSummary) ?? .null),
-            ("suites", .array(run.suites.map(suite))),
+            ("suites", .array(run.suites.map { suite($0, catalogItems: catalogItems) })),
             ("shard", run.shard.map { .object(JSONObject([("index", JSONValue($0.index)), ("count", JSONValue($0.count))])) } ?? .null),
         ] + insecure))
     }
 
-    static func suite(_ s: SuiteResult) -> JSONValue {
+    static func suite(_ s: SuiteResult, catalogItems: Bool = true) -> JSONValue {
         .object(JSONObject([
             ("suite", .string(s.suite)),
             ("title", .string(s.title)),
@@ -61,7 +93,7 @@ public enum JSONReport {
             ("tally", tally(s.counts)),
             ("unselected", .array(s.unselected.map { .string($0) })),
             ("cases", .array(s.cases.map(testCase))),
-            ("catalogs", .array(s.catalogs.map(catalog))),
+            ("catalogs", .array(s.catalogs.map { catalog($0, items: catalogItems) })),
         ]))
     }
 

@@ -27,6 +27,18 @@ import Testing
         #expect(try Self.canonical(#"{"b": 1, "B": 2, "é": 3, "a\"": "tab\t"}"#) == #"{"B":2,"a\"":"tab\t","b":1,"é":3}"#)
     }
 
+    /// Keys ordered by an eight-byte prefix first: ties within the prefix, a key that is another's prefix, a NUL
+    /// byte (the prefix pads with zeros), a multi-byte character.
+    @Test func keysSharingTheirFirstEightBytesStillSortByAllTheirBytes() throws {
+        let keys = ["abcdefghj", "abcdefgh", "abcdefghi", "abcdefgh\\u0000", "ab", "a", "e\\u0301", "Z", "abcdefgg~"]
+        let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+        let canonical = try Self.canonical(text)
+        guard case .object(let object)? = try? JSONParser.parse(canonical) else { Issue.record("not an object"); return }
+        #expect(object.keys == object.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(object.keys.count == keys.count)
+        #expect(canonical.hasPrefix(#"{"Z":7,"a":5,"ab":4,"abcdefgg~":8,"abcdefgh":1,"abcdefgh\u0000":3,"abcdefghi":2,"abcdefghj":0"#))
+    }
+
     @Test func farExponentsStayShort() throws {
         #expect(try Self.canonical("1e100") == "1e100")
         #expect(try Self.canonical("-2.5e-60") == "-25e-61")

@@ -75,4 +75,13 @@ import Testing
         #expect(item.hash.hex == SHA256.hex(#"{"echo":"key=$KEY","id":"m-$KEY"}"#.utf8))
         #expect(!"\(listing)".contains(secret))
     }
+
+    /// Member values are trimmed by characters, however many bytes they take, counting no further than the limit.
+    @Test func trimCountsCharactersNotBytes() {
+        let accented = String(repeating: "e\u{301}", count: 5)
+        #expect(JSONValue.trim(accented, 5) == accented)
+        #expect(JSONValue.trim(accented + "x", 5) == String(repeating: "e\u{301}", count: 4) + "…")
+        #expect(JSONValue.trim("abc", 3) == "abc" && JSONValue.trim("abcd", 3) == "ab…" && JSONValue.trim("", 0) == "")
+        #expect(JSONValue.trim(String(repeating: "x", count: 1_000_000), 120).count == 120)
+    }
 }

@@ -192,4 +192,27 @@ import Testing
         }
         #expect(try JSONReport.decode(JSONWriter.write(value)).suites[0].catalogs.isEmpty)
     }
+
+    /// `render` streams catalog items instead of building them as a tree: the text is the tree's text, byte for byte,
+    /// with empty, member-less and member-carrying listings side by side.
+    @Test func streamedCatalogItemsWriteTheSameTextAsTheTree() throws {
+        let many = CatalogListing.record(operation: "list", source: "walk:all", itemId: "id", status: .complete, requests: 3,
+            items: (0..<(CatalogListing.itemsWithMembers + 3)).map { .object(JSONObject([("id", .string("m\($0)")), ("n", JSONValue($0))])) },
+            redact: { $0 })
+        let empty = CatalogListing(operation: "other", source: "catalog", itemId: "id", status: .failed, reason: "no", requests: 1)
+        var run = Self.run([Self.before, empty, many])
+        run.suites.append(SuiteResult(suite: "second", title: "Second", file: "t.json", baseURL: "http://127.0.0.1:3", catalogs: []))
+        let tree = JSONWriter.write(JSONReport.value(run), pretty: true) + "\n"
+        #expect(JSONReport.render(run) == tree)
+        #expect(try JSONReport.decode(JSONReport.render(run)).suites[0].catalogs == run.suites[0].catalogs)
+    }
+
+    @Test func aCatalogHashThatIsNoDigestIsRejectedAtItsPointer() throws {
+        let text = JSONReport.render(Self.run([Self.before])).replacingOccurrences(of: Self.before.items[0].hash.hex, with: "abc")
+        #expect(throws: JSONReportError.self) { try JSONReport.decode(text) }
+        do { _ = try JSONReport.decode(text) } catch let error as JSONReportError {
+            #expect(error.pointer == "/suites/0/catalogs/0/items/0/hash")
+            #expect(error.message.contains("SHA-256"))
+        }
+    }
 }

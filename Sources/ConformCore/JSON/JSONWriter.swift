@@ -53,36 +53,55 @@ public struct JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
+    /// A value as `write` spells it, at nesting depth `indent`: also for writers that produce part of a document
+    /// themselves (`appendArray`, `appendObject`).
+    public static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n): out.append(contentsOf: n.text.utf8)
         case .string(let s): appendString(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(&out, indent + 1) }
-                append(item, to: &out, pretty: pretty, indent: indent + 1)
+            appendArray(count: items.count, to: &out, pretty: pretty, indent: indent) { k, out, inner in
+                append(items[k], to: &out, pretty: pretty, indent: inner)
             }
-            if pretty { newline(&out, indent) }
-            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for k in 0..<o.count {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { newline(&out, indent + 1) }
-                appendString(o.keys[k], to: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(0x20) }
-                append(o.values[k], to: &out, pretty: pretty, indent: indent + 1)
+            appendObject(keys: o.keys, to: &out, pretty: pretty, indent: indent) { k, out, inner in
+                append(o.values[k], to: &out, pretty: pretty, indent: inner)
             }
-            if pretty { newline(&out, indent) }
-            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An array of `count` elements laid out as `write` lays one out, each written by `element(index, &out, depth)`:
+    /// a writer streams a long array this way instead of building it as one tree (a results file's catalog items).
+    public static func appendArray(count: Int, to out: inout [UInt8], pretty: Bool, indent: Int,
+                                   element: (Int, inout [UInt8], Int) -> Void) {
+        if count == 0 { out.append(contentsOf: "[]".utf8); return }
+        out.append(UInt8(ascii: "["))
+        for k in 0..<count {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty { newline(&out, indent + 1) }
+            element(k, &out, indent + 1)
+        }
+        if pretty { newline(&out, indent) }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// An object with these keys laid out as `write` lays one out, each value written by `value(index, &out, depth)`.
+    public static func appendObject(keys: [String], to out: inout [UInt8], pretty: Bool, indent: Int,
+                                    value: (Int, inout [UInt8], Int) -> Void) {
+        if keys.isEmpty { out.append(contentsOf: "{}".utf8); return }
+        out.append(UInt8(ascii: "{"))
+        for k in 0..<keys.count {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty { newline(&out, indent + 1) }
+            appendString(keys[k], to: &out)
+            out.append(UInt8(ascii: ":"))
+            if pretty { out.append(0x20) }
+            value(k, &out, indent + 1)
+        }
+        if pretty { newline(&out, indent) }
+        out.append(UInt8(ascii: "}"))
     }
 
     static func newline(_ out: inout [UInt8], _ indent: Int) {
