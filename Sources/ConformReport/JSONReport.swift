@@ -25,32 +25,53 @@ public enum JSONReport {
     /// The whole run as pretty-printed JSON, ending with a newline.
     public static func render(_ run: RunResult) -> String {
         var out: [UInt8] = []
-        appendStreamingCatalogItems(run, to: &out)
+        appendStreamingCatalogItems(run, to: &out, flush: { _ in })
         out.append(0x0A)
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Writes the text `render` makes to `path` (atomically, `ReportFile`), a megabyte at a time: a 100,000-item
+    /// catalog's results (≈ 27 MB) are never held whole, as a tree or as text.
+    public static func write(_ run: RunResult, to path: String) throws {
+        try ReportFile.write(to: path) { emit in
+            var out: [UInt8] = []
+            out.reserveCapacity(Self.flushBytes + 4096)
+            try appendStreamingCatalogItems(run, to: &out) { out in
+                guard out.count >= Self.flushBytes else { return }
+                try out.withUnsafeBufferPointer { try emit($0) }
+                out.removeAll(keepingCapacity: true)
+            }
+            out.append(0x0A)
+            try out.withUnsafeBufferPointer { try emit($0) }
+        }
+    }
+
+    /// How much text `write` gathers before writing it out.
+    static let flushBytes = 1 << 20
+
     /// The run as `value` writes it, except that each catalog's items are written one at a time straight from the
-    /// listing: a 100,000-item catalog never exists as a tree (≈ 300 bytes an item), only as its text.
-    static func appendStreamingCatalogItems(_ run: RunResult, to out: inout [UInt8]) {
+    /// listing, `flush` called after each (to write out what has gathered): a 100,000-item catalog never exists as a
+    /// tree (≈ 300 bytes an item), only as its text.
+    static func appendStreamingCatalogItems(_ run: RunResult, to out: inout [UInt8], flush: (inout [UInt8]) throws -> Void) rethrows {
         guard case .object(let root) = value(run, catalogItems: false) else { return }
-        JSONWriter.appendObject(keys: root.keys, to: &out, pretty: true, indent: 0) { k, out, indent in
+        try JSONWriter.appendObject(keys: root.keys, to: &out, pretty: true, indent: 0) { k, out, indent in
             guard root.keys[k] == "suites", case .array(let suites) = root.values[k] else {
                 return JSONWriter.append(root.values[k], to: &out, pretty: true, indent: indent)
             }
-            JSONWriter.appendArray(count: suites.count, to: &out, pretty: true, indent: indent) { s, out, indent in
+            try JSONWriter.appendArray(count: suites.count, to: &out, pretty: true, indent: indent) { s, out, indent in
                 guard case .object(let suite) = suites[s] else { return JSONWriter.append(suites[s], to: &out, pretty: true, indent: indent) }
-                JSONWriter.appendObject(keys: suite.keys, to: &out, pretty: true, indent: indent) { m, out, indent in
+                try JSONWriter.appendObject(keys: suite.keys, to: &out, pretty: true, indent: indent) { m, out, indent in
                     guard suite.keys[m] == "catalogs", case .array(let catalogs) = suite.values[m] else {
                         return JSONWriter.append(suite.values[m], to: &out, pretty: true, indent: indent)
                     }
-                    JSONWriter.appendArray(count: catalogs.count, to: &out, pretty: true, indent: indent) { c, out, indent in
+                    try JSONWriter.appendArray(count: catalogs.count, to: &out, pretty: true, indent: indent) { c, out, indent in
                         guard case .object(let catalog) = catalogs[c] else { return JSONWriter.append(catalogs[c], to: &out, pretty: true, indent: indent) }
                         let items = run.suites[s].catalogs[c].items
-                        JSONWriter.appendObject(keys: catalog.keys, to: &out, pretty: true, indent: indent) { i, out, indent in
+                        try JSONWriter.appendObject(keys: catalog.keys, to: &out, pretty: true, indent: indent) { i, out, indent in
                             guard catalog.keys[i] == "items" else { return JSONWriter.append(catalog.values[i], to: &out, pretty: true, indent: indent) }
-                            JSONWriter.appendArray(count: items.count, to: &out, pretty: true, indent: indent) { j, out, indent in
+                            try JSONWriter.appendArray(count: items.count, to: &out, pretty: true, indent: indent) { j, out, indent in
                                 JSONWriter.append(catalogItem(items[j]), to: &out, pretty: true, indent: indent)
+                                try flush(&out)
                             }
                         }
                     }

@@ -21,6 +21,15 @@ public enum ReportFile {
     /// Writes `text` to `path`: creates missing parent folders, writes a temporary file in the same folder,
     /// flushes it to disk, then renames it over `path` (replacing any existing file, never appending).
     public static func write(_ text: String, to path: String) throws {
+        try write(to: path) { emit in
+            var text = text
+            try text.withUTF8 { try emit($0) }
+        }
+    }
+
+    /// Writes what `produce` emits, in order, to `path` as `write(_:to:)` does (atomically): a report too big to hold
+    /// twice is written a part at a time (a results file's catalog items).
+    public static func write(to path: String, _ produce: (_ emit: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws {
         guard !path.isEmpty else { throw ReportFileError(path: path, reason: "empty path") }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
@@ -34,9 +43,7 @@ public enum ReportFile {
             defer { close(fd) }
             // mkstemp makes 0600; reports are for CI to read and publish.
             _ = fchmod(fd, 0o644)
-            // Written from the string's own storage: a copy would double the peak of a 100,000-item catalog's results.
-            var text = text
-            try text.withUTF8 { try writeAll($0, to: fd, path: path) }
+            try produce { (bytes) throws(ReportFileError) in try writeAll(bytes, to: fd, path: path) }
             guard fsync(fd) == 0 else { throw failure(path, "fsync failed") }
         } catch {
             unlink(tempPath)

@@ -207,6 +207,20 @@ import Testing
         #expect(try JSONReport.decode(JSONReport.render(run)).suites[0].catalogs == run.suites[0].catalogs)
     }
 
+    /// `JSONReport.write` writes the file a megabyte at a time: the file holds exactly `render`'s text.
+    @Test func theResultsFileWrittenInPartsIsTheRenderedText() throws {
+        let big = CatalogListing.record(operation: "list", source: "walk:all", itemId: "id", status: .complete, requests: 500,
+            items: (0..<10_000).map { .object(JSONObject([("id", .string("model-\($0)")), ("n", JSONValue($0))])) }, redact: { $0 })
+        let run = Self.run([big, Self.before])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("conform-results-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("results.json").path
+        try JSONReport.write(run, to: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.utf8.count > 2 * JSONReport.flushBytes)
+        #expect(text == JSONReport.render(run))
+    }
+
     @Test func aCatalogHashThatIsNoDigestIsRejectedAtItsPointer() throws {
         let text = JSONReport.render(Self.run([Self.before])).replacingOccurrences(of: Self.before.items[0].hash.hex, with: "abc")
         #expect(throws: JSONReportError.self) { try JSONReport.decode(text) }

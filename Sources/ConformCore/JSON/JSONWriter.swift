@@ -75,13 +75,13 @@ public struct JSONWriter {
     /// An array of `count` elements laid out as `write` lays one out, each written by `element(index, &out, depth)`:
     /// a writer streams a long array this way instead of building it as one tree (a results file's catalog items).
     public static func appendArray(count: Int, to out: inout [UInt8], pretty: Bool, indent: Int,
-                                   element: (Int, inout [UInt8], Int) -> Void) {
+                                   element: (Int, inout [UInt8], Int) throws -> Void) rethrows {
         if count == 0 { out.append(contentsOf: "[]".utf8); return }
         out.append(UInt8(ascii: "["))
         for k in 0..<count {
             if k > 0 { out.append(UInt8(ascii: ",")) }
             if pretty { newline(&out, indent + 1) }
-            element(k, &out, indent + 1)
+            try element(k, &out, indent + 1)
         }
         if pretty { newline(&out, indent) }
         out.append(UInt8(ascii: "]"))
@@ -89,7 +89,7 @@ public struct JSONWriter {
 
     /// An object with these keys laid out as `write` lays one out, each value written by `value(index, &out, depth)`.
     public static func appendObject(keys: [String], to out: inout [UInt8], pretty: Bool, indent: Int,
-                                    value: (Int, inout [UInt8], Int) -> Void) {
+                                    value: (Int, inout [UInt8], Int) throws -> Void) rethrows {
         if keys.isEmpty { out.append(contentsOf: "{}".utf8); return }
         out.append(UInt8(ascii: "{"))
         for k in 0..<keys.count {
@@ -98,7 +98,7 @@ public struct JSONWriter {
             appendString(keys[k], to: &out)
             out.append(UInt8(ascii: ":"))
             if pretty { out.append(0x20) }
-            value(k, &out, indent + 1)
+            try value(k, &out, indent + 1)
         }
         if pretty { newline(&out, indent) }
         out.append(UInt8(ascii: "}"))

@@ -165,7 +165,8 @@ struct RunInvocation {
             guard let path else { continue }
             if path == "-" { Console.report(render(result)); continue }
             do {
-                try ReportFile.write(render(result), to: path)
+                // The results file is written as it is made: a big catalog's is never held whole.
+                if flag == "JSON" { try JSONReport.write(result, to: path) } else { try ReportFile.write(render(result), to: path) }
                 Console.out("\(flag) report: \(path)")
             } catch {
                 Console.err("error: \(error)")
