@@ -26,6 +26,21 @@ import Testing
         #expect(r.findings.first?.detail.contains("page 1") == true)
     }
 
+    /// Every repeat is reported where it occurs, against the id's first listing, in page order; an id listed three
+    /// times is reported twice.
+    @Test func everyRepeatPointsBackToTheFirstListing() {
+        var w = Self.good
+        w.pages = [P.page("page 1", ids: [1, 2], total: 5, hasMore: true, next: true),
+                   P.page("page 2", ids: [2, 3], total: 5, hasMore: true, next: true, previous: true),
+                   P.page("page 3", ids: [3, 2], total: 5, hasMore: false, previous: true)]
+        let r = WalkRuleCheck.evaluate(.noDuplicateIds, w, at: P.rule)
+        #expect(r.status == .failed)
+        #expect(r.findings.map(\.pointer) == ["/items/0/id", "/items/0/id", "/items/1/id"])
+        #expect(r.findings.map(\.detail) == ["id integer 2 on page 2 was already listed on page 1 at /items/1/id",
+                                             "id integer 3 on page 3 was already listed on page 2 at /items/1/id",
+                                             "id integer 2 on page 3 was already listed on page 1 at /items/1/id"])
+    }
+
     @Test func unionNotEqualToTotalFails() {
         var w = Self.good
         w.pages[2] = P.page("page 3", ids: [5], total: 6, hasMore: false, previous: true)

@@ -48,15 +48,21 @@ public struct WalkObservation: Sendable {
         self.tracksPrevious = tracksPrevious
     }
 
-    /// The id of every item, in order, with the page it came from and its index there (`pointer` spells it out).
-    var identifiedItems: [(id: JSONValue, page: Int, index: Int)] {
-        var out: [(id: JSONValue, page: Int, index: Int)] = []
+    /// Calls `body` with the id of every item that has one, in order, with its page and its index there: the
+    /// rules walk the ids where the pages keep them instead of copying them out (100,000 of them in a big catalog).
+    func forEachId(_ body: (_ id: JSONValue, _ page: Int, _ index: Int) -> Void) {
         for (p, page) in pages.enumerated() {
             for (i, id) in (page.ids ?? []).enumerated() {
-                if let id { out.append((id, p, i)) }
+                if let id { body(id, p, i) }
             }
         }
-        return out
+    }
+
+    /// How many distinct ids the pages list.
+    var distinctIdCount: Int {
+        var distinct = Set<JSONValue>()
+        forEachId { id, _, _ in distinct.insert(id) }
+        return distinct.count
     }
 
     /// The pointer of the id of item `index` on page `page` (`/items/3/id`), for findings.
