@@ -198,6 +198,7 @@ public struct Redactor: Sendable {
 
     /// The start of a body as redacted text (invalid UTF-8 shown as U+FFFD).
     public func excerpt(_ body: [UInt8], characters: Int) -> String {
+        guard characters > 0 else { return "" }
         let margin = (patterns.first?.0.utf8.count ?? 0) + 4
         let prefix = body.prefix(characters * 4 + margin)
         let text = redact(String(decoding: prefix, as: UTF8.self))

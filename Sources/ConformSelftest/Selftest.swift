@@ -112,9 +112,10 @@ public struct Selftest: Sendable {
     }
 
     /// Options for one run: its own deadline, no retries (the mock never asks for one; a retry only hides a
-    /// fault), quick timeouts.
+    /// fault), quick timeouts, no body excerpts (verdicts read checks; nothing of a self-test prints a body).
     func runOptions(memo: EvaluationMemo? = nil) -> RunOptions {
-        var options = RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0))
+        var options = RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0),
+                                 excerptBytes: 0)
         options.recordCatalogs = false
         options.evaluationMemo = memo
         options.assignIdentities = false
