@@ -33,6 +33,9 @@ struct Dataset {
     /// The `DatasetCache` key of the conforming catalog this dataset is (or is armed from); nil when it was
     /// built outside the cache. Answers computed from the conforming catalog alone are remembered under it.
     var catalogKey: String?
+    /// The compact text of the conforming catalog's items (set when the catalog is cached; armed copies
+    /// share it, and their armed item, a copy, is written afresh).
+    var written: WrittenItems?
 
     /// `validator` comes from `SuiteFile.makeSchemaValidator()`, the one factory, so the mock resolves `$ref`s
     /// exactly as the loader and the runner do.

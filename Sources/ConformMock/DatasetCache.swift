@@ -15,6 +15,7 @@ final class DatasetCache: @unchecked Sendable {
         if let hit = lock.withLock({ entries[key] }) { return hit }
         var made = build()
         made.catalogKey = key
+        made.written = WrittenItems(made.items)
         lock.withLock {
             // A long-lived process that loads many suites (tests) keeps the newest few dozen.
             if entries.count > 64 { entries.removeAll() }

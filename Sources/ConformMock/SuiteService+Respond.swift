@@ -12,7 +12,8 @@ extension SuiteService {
         let status = op.successResponse?.status ?? 200
         let served = ServedRequest(request, operation: op, suite: suite)
         if let shape = route.shape, let key = route.dataset, let data = datasets[key] {
-            return finish(.json(status, ListResponder(service: self, shape: shape, served: served, http: request).body(data)), op)
+            let body = ListResponder(service: self, shape: shape, served: served, http: request).body(data)
+            return finish(.json(status, body, reusing: data.written), op)
         }
         if route.isGet, let key = route.dataset, let data = datasets[key] {
             let id = pathParams.values.first ?? ""
@@ -21,7 +22,7 @@ extension SuiteService {
             if let k = (listing ?? data).index(of: id), k < data.count {
                 var object = data.getObject(k, listed: listing?.items[k])
                 if drift?.effect == .wrongObject(operation: op.id) { object = Self.disagree(object, agree: agreeMembers(op)) }
-                return finish(.json(status, settle(.object(object), op, served)), op)
+                return finish(.json(status, settle(.object(object), op, served), reusing: data.written), op)
             }
             if anyID { return finish(.json(status, settle(.object(data.anyObject(id: id)), op, served)), op) }
             return .json(404, errorBody(op.response(for: 404)?.schemaPointer, detail: .string("Not Found")))

@@ -88,8 +88,11 @@ final class SuiteService: @unchecked Sendable {
                 dataKey = key
                 if key == op.id, let schema = op.successResponse?.schemaPointer {
                     let idMember = suite.crossChecks.first { $0.fetchOperation == op.id }?.itemId ?? "id"
-                    datasets[op.id] = Dataset(document: doc, validator: validator, itemSchema: schema, getSchema: nil, idMember: idMember, force: [],
-                                              count: models, seed: seed, drift: schemaDrift)
+                    let conforming = DatasetCache.shared.dataset(suite: suite, operation: op.id, seed: seed, models: models) {
+                        Dataset(document: doc, validator: validator, itemSchema: schema, getSchema: nil, idMember: idMember, force: [],
+                                count: models, seed: seed, drift: nil)
+                    }
+                    datasets[op.id] = schemaDrift.map { conforming.armed(with: $0) } ?? conforming
                 }
             } else {
                 dataKey = nil

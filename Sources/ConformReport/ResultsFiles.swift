@@ -55,10 +55,12 @@ public enum ResultsFiles {
 
     /// One results file decoded, or an error naming the file and the JSON Pointer of what is wrong in it.
     public static func decode(file: String) throws(ResultsFileError) -> RunResult {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ResultsFileError(file: file, message: "cannot read the file")
+        // Results of big catalogs run to tens of megabytes: a larger bound than a suite's.
+        let read = LocalFile.read(file, limit: 1 << 30)
+        guard case .success(let data) = read else {
+            throw ResultsFileError(file: file, message: "cannot read the file: \(LocalFile.reason(read))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: Data(data), encoding: .utf8) else {
             throw ResultsFileError(file: file, message: "not UTF-8 text (expected a results.json written by conform run --json)")
         }
         do { return try JSONReport.decode(text) } catch let error as JSONReportError {

@@ -28,11 +28,12 @@ public enum CurlCommand {
 
     /// One shell word that reads back as `argument`, with the named variables left to expand.
     public static func quote(_ argument: String, envNames: [String] = []) -> String {
-        let characters = Array(argument)
+        // Without a `$` there is no placeholder: decided on the bytes (most arguments), not on characters.
+        let characters = argument.utf8.contains(UInt8(ascii: "$")) ? Array(argument) : []
         let references = placeholderStarts(in: characters, envNames: envNames)
         if references.isEmpty {
-            if !argument.isEmpty, argument.allSatisfy(isPlain) { return argument }
-            return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+            if !argument.isEmpty, argument.utf8.allSatisfy(isPlain) { return argument }
+            return "'" + (argument.utf8.contains(UInt8(ascii: "'")) ? argument.replacingOccurrences(of: "'", with: "'\\''") : argument) + "'"
         }
         var out = "\""
         var i = 0
@@ -73,7 +74,10 @@ public enum CurlCommand {
     static func isIdentifier(_ c: Character) -> Bool { c == "_" || (c.isASCII && (c.isLetter || c.isNumber)) }
 
     /// Characters that need no quoting; `:` is left out so URLs are always quoted and read alike.
-    static func isPlain(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || "-_./=@%+,".contains(c))
+    static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return "-_./=@%+,".utf8.contains(byte)
+        }
     }
 }

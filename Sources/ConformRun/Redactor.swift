@@ -82,22 +82,22 @@ public struct Redactor: Sendable {
         let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
         for allowed in [unreserved, .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))] {
             guard let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) else { continue }
-            forms += [encoded, lowerHex(encoded), encoded.replacingOccurrences(of: "%20", with: "+")]
+            forms += [encoded, lowerHex(encoded), encoded.replacingBytes(of: "%20", with: "+")]
         }
         let base64 = Data(value.utf8).base64EncodedString()
         forms.append(base64)
-        forms.append(base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: ""))
-        let json = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        for slash in [json, json.replacingOccurrences(of: "/", with: "\\/")] {
+        forms.append(base64.replacingBytes(of: "+", with: "-").replacingBytes(of: "/", with: "_")
+            .replacingBytes(of: "=", with: ""))
+        let json = value.replacingBytes(of: "\\", with: "\\\\").replacingBytes(of: "\"", with: "\\\"")
+        for slash in [json, json.replacingBytes(of: "/", with: "\\/")] {
             forms.append(slash)
-            let goStyle = slash.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-                .replacingOccurrences(of: "&", with: "\\u0026")
-            forms += [goStyle, goStyle.replacingOccurrences(of: "\\u003c", with: "\\u003C").replacingOccurrences(of: "\\u003e", with: "\\u003E"),
+            let goStyle = slash.replacingBytes(of: "<", with: "\\u003c").replacingBytes(of: ">", with: "\\u003e")
+                .replacingBytes(of: "&", with: "\\u0026")
+            forms += [goStyle, goStyle.replacingBytes(of: "\\u003c", with: "\\u003C").replacingBytes(of: "\\u003e", with: "\\u003E"),
                       asciiEscaped(goStyle), asciiEscaped(slash)]
         }
-        forms.append(value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;"))
+        forms.append(value.replacingBytes(of: "&", with: "&amp;").replacingBytes(of: "<", with: "&lt;")
+            .replacingBytes(of: ">", with: "&gt;").replacingBytes(of: "\"", with: "&quot;").replacingBytes(of: "'", with: "&#39;"))
         return forms
     }
 
@@ -138,7 +138,7 @@ public struct Redactor: Sendable {
     }
 
     /// The bytes with every secret replaced, or nil when they hold none (the common case, so the scan over a
-    /// page's worth of catalog text skips ahead with `memchr`-like speed and allocates nothing).
+    /// page's worth of catalog text tests one table entry a byte and allocates nothing).
     private func redacted(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8]? = nil
         var copied = 0
@@ -206,9 +206,33 @@ public struct Redactor: Sendable {
 
     /// The start of a body as redacted text (invalid UTF-8 shown as U+FFFD).
     public func excerpt(_ body: [UInt8], characters: Int) -> String {
+        guard characters > 0 else { return "" }
         let margin = (patterns.first?.0.utf8.count ?? 0) + 4
         let prefix = body.prefix(characters * 4 + margin)
         let text = redact(String(decoding: prefix, as: UTF8.self))
         return String(text.prefix(characters))
+    }
+}
+
+private extension String {
+    /// Every occurrence of `target`, left to right and not overlapping, replaced — compared byte for byte,
+    /// as encoders write them (a secret's forms are built from a handful of these per run).
+    func replacingBytes(of target: String, with replacement: String) -> String {
+        let t = Array(target.utf8), bytes = Array(utf8)
+        guard let first = t.first, bytes.count >= t.count, bytes.contains(first) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0, changed = false
+        while i < bytes.count {
+            if bytes[i] == first, i + t.count <= bytes.count, bytes[i..<(i + t.count)].elementsEqual(t) {
+                out.append(contentsOf: replacement.utf8)
+                i += t.count
+                changed = true
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : self
     }
 }

@@ -90,10 +90,15 @@ public struct Runner: Sendable {
         return result
     }
 
-    /// `2026-11-22T04:15:40Z`.
-    static func timestamp() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: Date())
+    /// `2026-11-22T04:15:40Z` (UTC, whole seconds), written directly: an `ISO8601DateFormatter` costs more
+    /// to make than a self-test's drifted run spends on some of its checks.
+    static func timestamp(_ date: Date = Date()) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var t = tm()
+        gmtime_r(&seconds, &t)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = Int(t.tm_year) + 1900
+        let yyyy = year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
+        return "\(yyyy)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))Z"
     }
 }

@@ -38,21 +38,47 @@ public struct Selftest: Sendable {
         return all.filter { $0.name.contains(filter) || "\(suite.id)/\($0.name)".contains(filter) }
     }
 
-    /// Self-tests every suite, one after another.
+    /// Self-tests every suite. Two suites are under way at once — the next one's conforming run and drift
+    /// survey (mostly one core) overlap the current one's drifts — with at most `concurrency` drifted runs in
+    /// flight across both; `onSuite` still sees the suites in order.
     public func run(_ suites: [Suite]) async -> SelftestResult {
         let started = ContinuousClock.now
-        var out: [SuiteSelftest] = []
-        for suite in suites {
-            let one = await run(suite)
-            onSuite?(one)
-            out.append(one)
+        let slots = RunSlots(concurrency)
+        var done = [SuiteSelftest?](repeating: nil, count: suites.count)
+        var reported = 0
+        await withTaskGroup(of: (Int, SuiteSelftest).self) { group in
+            var next = 0
+            func launch() {
+                guard next < suites.count else { return }
+                let i = next, suite = suites[i]
+                group.addTask { (i, await self.run(suite, slots: slots)) }
+                next += 1
+            }
+            launch(); launch()
+            while let (i, one) = await group.next() {
+                done[i] = one
+                while reported < done.count, let ready = done[reported] { onSuite?(ready); reported += 1 }
+                launch()
+            }
         }
         let elapsed = ContinuousClock.now - started
-        return SelftestResult(suites: out, durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return SelftestResult(suites: done.compactMap { $0 },
+                              durationSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// The drift counts of `suites` as this self-test selects them (each suite's catalog surveyed once per
+    /// process; two suites at a time).
+    public func driftCounts(_ suites: [Suite]) async -> [Int] {
+        await Self.boundedMap(suites, limit: 2) { suite in self.drifts(for: suite).count }
     }
 
     /// Self-tests one suite: the conforming run, then its drifts.
     public func run(_ suite: Suite) async -> SuiteSelftest {
+        await run(suite, slots: RunSlots(concurrency))
+    }
+
+    /// `run(_:)` with drifted runs taken from `slots` (shared by the suites that overlap).
+    func run(_ suite: Suite, slots: RunSlots) async -> SuiteSelftest {
         // The conforming run records the checks of every answer; a drifted run reuses them for the answers its
         // drift left byte for byte the same, and checks the rest afresh (`EvaluationMemo`).
         let memo = EvaluationMemo()
@@ -71,22 +97,25 @@ public struct Selftest: Sendable {
         let unsatisfied = MockOracle.problems(suite)
         let onDrift = self.onDrift
         let verdicts = await Self.boundedMap(drifts, limit: concurrency) { drift in
-            do {
-                let result = try await MockedRun(suite: suite, drift: drift, options: options, environment: environment).execute()
-                let verdict = DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
-                onDrift?(suite, verdict)
-                return verdict
-            } catch {
-                return DriftVerdict(drift: drift, problem: "the mock could not start: \(error)")
+            await slots.within {
+                do {
+                    let result = try await MockedRun(suite: suite, drift: drift, options: options, environment: environment).execute()
+                    let verdict = DriftVerdict(drift: drift, result: result, document: suite.file.document, baseline: conforming)
+                    onDrift?(suite, verdict)
+                    return verdict
+                } catch {
+                    return DriftVerdict(drift: drift, problem: "the mock could not start: \(error)")
+                }
             }
         }
         return SuiteSelftest(suite: suite, conforming: conforming, verdicts: verdicts, rules: rules, unsatisfied: unsatisfied)
     }
 
     /// Options for one run: its own deadline, no retries (the mock never asks for one; a retry only hides a
-    /// fault), quick timeouts.
+    /// fault), quick timeouts, no body excerpts (verdicts read checks; nothing of a self-test prints a body).
     func runOptions(memo: EvaluationMemo? = nil) -> RunOptions {
-        var options = RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0))
+        var options = RunOptions(timeout: requestTimeout, deadline: driftDeadline, concurrency: 4, retryPolicy: RetryPolicy(retries: 0),
+                                 excerptBytes: 0)
         options.recordCatalogs = false
         options.evaluationMemo = memo
         options.assignIdentities = false

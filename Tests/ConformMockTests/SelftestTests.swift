@@ -1,6 +1,6 @@
 import ConformCore
 import ConformMock
-import ConformSelftest
+@testable import ConformSelftest
 import ConformTestSupport
 import Foundation
 import Testing
@@ -53,5 +53,49 @@ import Testing
         let result = await heavy { await Selftest.unhurried(filter: "const:").run(suite) }
         #expect(!result.verdicts.isEmpty)
         #expect(result.verdicts.allSatisfy { $0.outcome == .caught })
+    }
+}
+
+/// Suites overlap in a self-test (the next one's conforming run beside the current one's drifts); reports
+/// still come in order, and drifted runs keep to the concurrency asked for.
+@Suite struct SelftestOverlapTests {
+    final class Order: @unchecked Sendable {
+        let lock = NSLock()
+        var ids: [String] = []
+        var inFlight = 0, most = 0
+        func add(_ id: String) { lock.withLock { ids.append(id) } }
+        func enter() { lock.withLock { inFlight += 1; most = max(most, inFlight) } }
+        func leave() { lock.withLock { inFlight -= 1 } }
+    }
+
+    @Test func suitesAreReportedInTheOrderGiven() async throws {
+        let suites = SelftestTests.shipped
+        try #require(suites.count >= 3)
+        let seen = Order()
+        var selftest = Selftest.unhurried(filter: "auth-not-enforced")
+        selftest.onSuite = { seen.add($0.suite.id) }
+        let work = selftest
+        let result = await heavy { await work.run(suites) }
+        #expect(seen.ids == suites.map(\.id))
+        #expect(result.suites.map(\.suite.id) == suites.map(\.id))
+        #expect(result.suites.allSatisfy { $0.conformingPassed })
+    }
+
+    @Test func slotsBoundTheRunsInFlight() async {
+        let slots = RunSlots(2)
+        let seen = Order()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<12 {
+                group.addTask {
+                    await slots.within {
+                        seen.enter()
+                        try? await Task.sleep(nanoseconds: 5_000_000)
+                        seen.leave()
+                    }
+                }
+            }
+        }
+        #expect(seen.most == 2)
+        #expect(seen.inFlight == 0)
     }
 }

@@ -15,6 +15,10 @@ import Testing
         ("k: $SGP_API_KEY $HOME `id` \"q\" \\ !", #""k: $SGP_API_KEY \$HOME \`id\` \"q\" \\ "'!'"""#),
         ("k: $SGP_API_KEY2", "'k: $SGP_API_KEY2'"),
         ("cost $5", "'cost $5'"),
+        ("café", "'café'"),
+        ("e\u{301}", "'e\u{301}'"),
+        ("a,b.c-d_e/f=g@h%2F+i", "a,b.c-d_e/f=g@h%2F+i"),
+        ("tab\there", "'tab\there'"),
     ])
     func quoting(argument: String, expected: String) {
         #expect(CurlCommand.quote(argument, envNames: ["SGP_API_KEY", "OPENAI_API_KEY"]) == expected)

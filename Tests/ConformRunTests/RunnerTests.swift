@@ -1,4 +1,5 @@
 import ConformCore
+import Foundation
 import Testing
 @testable import ConformRun
 
@@ -115,5 +116,16 @@ import Testing
         let cases = (1...6).map { RunnerFixture.listCase("c\($0)", query: [("limit", JSONValue($0))]) }
         let run = await RunnerFixture.run(try RunnerFixture.suite(cases: cases), transport: t)
         #expect(run.suites.first?.cases.map(\.id) == ["c1", "c2", "c3", "c4", "c5", "c6"])
+    }
+}
+
+/// A result's `startedAt`: what `ISO8601DateFormatter` with `.withInternetDateTime` writes, in UTC.
+@Suite struct RunnerTimestampTests {
+    @Test(arguments: [0.0, 59.999, 951_782_400, 1_795_000_000.5, 4_102_444_799, -1])
+    func writesInternetDateTime(seconds: Double) {
+        let date = Date(timeIntervalSince1970: seconds)
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        #expect(Runner.timestamp(date) == f.string(from: Date(timeIntervalSince1970: seconds.rounded(.down))))
     }
 }

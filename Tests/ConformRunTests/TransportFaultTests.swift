@@ -97,6 +97,32 @@ import Testing
         #expect(error.message == #"the reply from 127.0.0.1:\#(server.port) is not valid HTTP: status line "HELLO THERE""#)
     }
 
+    /// Numbers in the head are digits only: a sign or a space is not HTTP (Swift's `Int("+20")` is 20).
+    @Test(arguments: TransportKind.allCases, [
+        ("HTTP/1.1 +20 OK\r\nContent-Length: 0\r\n\r\n", #"status line "HTTP/1.1 +20 OK""#),
+        ("HTTP/1.1 -12 X\r\nContent-Length: 0\r\n\r\n", #"status line "HTTP/1.1 -12 X""#),
+        ("HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\n{}", #"Content-Length "+2""#),
+        ("HTTP/1.1 200 OK\r\nContent-Length: -0\r\n\r\n", #"Content-Length "-0""#),
+        ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n+2\r\n{}\r\n0\r\n\r\n", #"chunk size "+2""#),
+    ])
+    func signedNumbersInTheHeadAreNotHTTP(kind: TransportKind, reply: (String, String)) async throws {
+        let server = try kind.server { _, connection in connection.write(reply.0) }
+        defer { server.stop() }
+        let outcome = await kind.make().send(HTTPRequest(url: server.baseURL + "/t"), timeout: 5)
+        let error = try #require(outcome.error)
+        #expect(error.message == "the reply from 127.0.0.1:\(server.port) is not valid HTTP: \(reply.1)")
+    }
+
+    @Test func headNumbersAreDigitsOnly() {
+        #expect(ResponseReader.number("200", radix: 10, maxDigits: 3) == 200)
+        #expect(ResponseReader.number("1f", radix: 16) == 31)
+        #expect(ResponseReader.number("1F", radix: 16) == 31)
+        #expect(ResponseReader.number("0", radix: 10) == 0)
+        for bad in ["", "+1", "-1", " 1", "1 ", "1f", "0x1", "1_000", "١٢٣"] { #expect(ResponseReader.number(bad, radix: 10) == nil, "\(bad)") }
+        #expect(ResponseReader.number("1234567890123456", radix: 10) == nil)
+        #expect(ResponseReader.number("fffffffffffffff", radix: 16) == 0xfff_ffff_ffff_ffff)
+    }
+
     /// FoundationNetworking 6.3.1 kills the process on these (swift-corelibs-foundation#5285) — it did so
     /// over https (issue 11: exit 132, no report written, 19 of 19 runs). A named error on both schemes now.
     @Test(arguments: TransportKind.allCases, ["HTTP/1.1 200 OK\r\n", "HTTP/1.1 200 OK\r\nContent-Le", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n"])

@@ -60,7 +60,13 @@ private struct ParserState {
     let valueStack = JSONScratchStack<JSONValue>()
     var keys = JSONKeyTable()
     /// The last object shape seen per first-key id: its key ids and the shared keys array.
-    var shapes = [(ids: [Int32], keys: [String])?](repeating: nil, count: JSONKeyTable.size)
+    var shapes = [KeyShape?](repeating: nil, count: JSONKeyTable.size)
+    /// An object's key ids and its keys array (a struct, not a tuple: a tuple element type is looked up in
+    /// the runtime's metadata cache on every copy, which showed at 1 % of a self-test).
+    struct KeyShape {
+        let ids: [Int32]
+        let keys: [String]
+    }
     typealias Options = JSONParser.Options
 
     init(buffer: UnsafeBufferPointer<UInt8>, options: Options) { self.b = buffer; self.options = options }
@@ -208,7 +214,7 @@ private struct ParserState {
         }
         let ids = keyIDStack.popArray(from: base)
         let keys = keyStack.popArray(from: base)
-        if first >= 0, ids.allSatisfy({ $0 >= 0 }) { shapes[Int(first)] = (ids, keys) }
+        if first >= 0, ids.allSatisfy({ $0 >= 0 }) { shapes[Int(first)] = KeyShape(ids: ids, keys: keys) }
         return keys
     }
 

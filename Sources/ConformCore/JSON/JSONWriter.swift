@@ -4,13 +4,21 @@ public struct JSONWriter {
     public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        append(value, to: &out, pretty: pretty, indent: 0)
+        if pretty { append(value, to: &out, pretty: true, indent: 0) } else { appendCompact(value, to: &out, known: nil) }
         return String(decoding: out, as: UTF8.self)
     }
 
     public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
-        append(value, to: &out, pretty: pretty, indent: 0)
+        if pretty { append(value, to: &out, pretty: true, indent: 0) } else { appendCompact(value, to: &out, known: nil) }
+        return out
+    }
+
+    /// Compact text, copying the known text of any object `known` has already written (byte for byte what
+    /// writing the object would give: the known text is its compact text).
+    public static func bytes(_ value: JSONValue, reusing known: any JSONWrittenObjects) -> [UInt8] {
+        var out: [UInt8] = []
+        appendCompact(value, to: &out, known: known)
         return out
     }
 
@@ -51,6 +59,39 @@ public struct JSONWriter {
         var out: [UInt8] = []
         appendString(s, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Compact text (`{"a":1}`), walking arrays and members through their buffers (no per-element copies).
+    static func appendCompact(_ value: JSONValue, to out: inout [UInt8], known: (any JSONWrittenObjects)?) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.text.utf8)
+        case .string(let s): appendString(s, to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            items.withUnsafeBufferPointer { buffer in
+                for k in buffer.indices {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    appendCompact(buffer[k], to: &out, known: known)
+                }
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let o):
+            if let known, let text = known.bytes(of: o) { out.append(contentsOf: text); return }
+            out.append(UInt8(ascii: "{"))
+            o.keys.withUnsafeBufferPointer { keys in
+                o.values.withUnsafeBufferPointer { values in
+                    for k in keys.indices {
+                        if k > 0 { out.append(UInt8(ascii: ",")) }
+                        appendString(keys[k], to: &out)
+                        out.append(UInt8(ascii: ":"))
+                        appendCompact(values[k], to: &out, known: known)
+                    }
+                }
+            }
+            out.append(UInt8(ascii: "}"))
+        }
     }
 
     /// A value as `write` spells it, at nesting depth `indent`: also for writers that produce part of a document

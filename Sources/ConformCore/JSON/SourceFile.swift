@@ -10,14 +10,13 @@ public struct SourceFile: Sendable {
 
     /// 1-based line and column (column counts Unicode scalars, so a caret lines up under non-ASCII text).
     public func location(of offset: Int) -> SourceLocation {
+        location(of: offset, lines: LineStarts(bytes))
+    }
+
+    /// As `location(of:)`, with the file's `LineStarts` computed once for many offsets.
+    public func location(of offset: Int, lines: LineStarts) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < offset {
-            if bytes[i] == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
-            i += 1
-        }
+        let (line, lineStart) = lines.line(containing: offset)
         var column = 1
         for b in bytes[lineStart..<offset] where (b & 0xC0) != 0x80 { column += 1 }
         return SourceLocation(path: path, line: line, column: column, lineStart: lineStart)

@@ -14,8 +14,8 @@ extension SchemaRegistry {
                 break
             }
             if path == nil { path = FileURI.path(uri) }
-            guard let path, let data = FileManager.default.contents(atPath: path) else { return nil }
-            return try? JSONParser.parse([UInt8](data))
+            guard let path, case .success(let bytes) = LocalFile.read(path) else { return nil }
+            return try? JSONParser.parse(bytes)
         }
     }
 }

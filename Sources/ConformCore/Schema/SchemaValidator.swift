@@ -90,14 +90,27 @@ public final class SchemaValidator: @unchecked Sendable {
         let root = node(at: pointer)
         let dynamicScope = usesDynamicScopeSnapshot
         // Most instances are valid: a yes/no walk (no paths, no messages) settles those, and only an
-        // invalid one pays for a second, collecting walk.
-        var quick = SchemaWalk(validator: self, dynamicScope: dynamicScope)
-        quick.collecting = false
+        // invalid one pays for a second, collecting walk. A list (an array, or an object holding one) goes
+        // straight to the collecting walk: it checks each item yes/no first and collects only from the items
+        // that fail, so a valid list costs about the yes/no walk and an invalid one is not walked twice.
         var none: SchemaWalk.Evaluated? = nil
-        if quick.check(root, instance, &none) { return SchemaErrors(kept: [], omitted: [], unlisted: 0) }
+        if !Self.isList(instance) {
+            var quick = SchemaWalk(validator: self, dynamicScope: dynamicScope)
+            quick.collecting = false
+            if quick.check(root, instance, &none) { return SchemaErrors(kept: [], omitted: [], unlisted: 0) }
+        }
         var walk = SchemaWalk(validator: self, dynamicScope: dynamicScope, limit: limit)
         _ = walk.check(root, instance, &none)
         return SchemaErrors(kept: walk.errors, omitted: walk.sink.tally.omitted, unlisted: walk.sink.tally.unlisted)
+    }
+
+    /// An array, or an object with an array among its members (a page of items).
+    static func isList(_ instance: JSONValue) -> Bool {
+        switch instance {
+        case .array: return true
+        case .object(let o): return o.values.contains { if case .array = $0 { return true } else { return false } }
+        default: return false
+        }
     }
 
     /// True when the instance is valid (stops at the first error: cheaper than `validate` on failures).

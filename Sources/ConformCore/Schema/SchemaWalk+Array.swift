@@ -21,7 +21,7 @@ extension SchemaWalk {
         let prefix = min(node.prefixItems.count, a.count)
         for i in 0..<prefix {
             enter(.index(i))
-            let valid = check(node.prefixItems[i], a[i], &none)
+            let valid = checkItem(node.prefixItems[i], a[i], &none)
             leave()
             if !valid { ok = false; if !collecting { return false } }
         }
@@ -29,7 +29,7 @@ extension SchemaWalk {
         if let items = node.items {
             for i in prefix..<a.count {
                 enter(.index(i))
-                let valid = check(items, a[i], &none)
+                let valid = checkItem(items, a[i], &none)
                 leave()
                 if !valid { ok = false; if !collecting { return false } }
             }
@@ -39,6 +39,15 @@ extension SchemaWalk {
             ok = checkContains(node, contains, a, &local) && ok
         }
         return ok
+    }
+
+    /// One item. While collecting, the item is first checked as a yes/no question: a valid item (most items of
+    /// a failing page) reports nothing either way, and the quiet walk keeps no path; only an invalid item is
+    /// walked again to collect its errors.
+    @inline(__always)
+    private mutating func checkItem(_ schema: SchemaNode, _ item: JSONValue, _ none: inout Evaluated?) -> Bool {
+        if collecting, quietly(schema, item, &none) { return true }
+        return check(schema, item, &none)
     }
 
     private mutating func checkContains(_ node: SchemaNode, _ contains: SchemaNode, _ a: [JSONValue], _ local: inout Evaluated?) -> Bool {

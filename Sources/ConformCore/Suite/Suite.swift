@@ -71,7 +71,7 @@ public struct SuiteFile: Sendable {
 
     /// `file:line:col` of the value (or key) at a pointer into the suite document.
     public func location(of pointer: JSONPointer, preferKey: Bool = false) -> SourceLocation {
-        source.location(of: locations.offset(of: pointer, preferKey: preferKey))
+        source.location(of: locations.offset(of: pointer, preferKey: preferKey), lines: derived.once(\.lines) { LineStarts(source.bytes) })
     }
 
     /// The suite's schema validator, compiled once for the loader, every run and the mock of this file
@@ -88,6 +88,7 @@ private final class Derived: @unchecked Sendable {
     private let lock = NSLock()
     var validator: SchemaValidator?
     var hash: String?
+    var lines: LineStarts?
 
     func once<T>(_ slot: ReferenceWritableKeyPath<Derived, T?>, _ make: () -> T) -> T {
         lock.lock(); defer { lock.unlock() }

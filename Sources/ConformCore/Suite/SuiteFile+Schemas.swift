@@ -17,10 +17,10 @@ extension SuiteFile {
     /// A JSON file a `$ref` of the suite led to, read with its locations, so a rule inside it can be shown as
     /// `suites/defs.json:3:12` (its path beside the suite's). Nil when the URI is not a readable JSON file.
     public func referencedFile(_ uri: String) -> SuiteFile? {
-        guard let url = URL(string: uri), url.isFileURL, let data = FileManager.default.contents(atPath: url.path),
-              let parsed = try? JSONParser.parseWithLocations([UInt8](data), options: JSONParser.Options(recordLocations: true))
+        guard let url = URL(string: uri), url.isFileURL, case .success(let data) = LocalFile.read(url.path),
+              let parsed = try? JSONParser.parseWithLocations(data, options: JSONParser.Options(recordLocations: true))
         else { return nil }
-        return SuiteFile(source: SourceFile(path: displayPath(ofSibling: url.path), bytes: [UInt8](data)),
+        return SuiteFile(source: SourceFile(path: displayPath(ofSibling: url.path), bytes: data),
                          document: parsed.value, locations: parsed.locations)
     }
 

@@ -13,8 +13,9 @@ public enum TargetsLoader {
 
     /// Reads and loads a targets file.
     public static func load(path: String) throws(SuiteLoadFailure) -> [Target] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SuiteLoadFailure(path: path, source: nil, errors: [SuiteLoadError("cannot read the targets file", pointer: nil, offset: nil)])
+        let read = LocalFile.read(path)
+        guard case .success(let data) = read else {
+            throw SuiteLoadFailure(path: path, source: nil, errors: [SuiteLoadError("cannot read the targets file: \(LocalFile.reason(read))", pointer: nil, offset: nil)])
         }
         return try load(source: SourceFile(path: path, bytes: [UInt8](data)))
     }

@@ -19,6 +19,13 @@ public struct HTTPServerResponse: Sendable {
                            body: JSONWriter.bytes(value))
     }
 
+    /// As `json(_:_:headers:)`, copying the already written text of any object `known` holds.
+    static func json(_ status: Int, _ value: JSONValue, reusing known: (any JSONWrittenObjects)?) -> HTTPServerResponse {
+        guard let known else { return json(status, value) }
+        return HTTPServerResponse(status: status, headers: [Header("Content-Type", "application/json")],
+                                  body: JSONWriter.bytes(value, reusing: known))
+    }
+
     /// A text body with `Content-Type: text/plain; charset=utf-8`.
     public static func text(_ status: Int, _ text: String, headers: [Header] = []) -> HTTPServerResponse {
         HTTPServerResponse(status: status, headers: [Header("Content-Type", "text/plain; charset=utf-8")] + headers,

@@ -81,11 +81,14 @@ struct ServedRequest {
             variables["page"] = JSONValue(page)
         }
         self.variables = variables
+        invariants = gatherInvariants()
     }
 
     /// Invariants that apply to the success answer: the operation's, each matching case's, the walk's page
-    /// invariants — with the check kind a broken one is reported under.
-    var invariants: [(invariant: Invariant, check: CheckKind)] {
+    /// invariants — with the check kind a broken one is reported under (gathered once; the solver reads them often).
+    private(set) var invariants: [(invariant: Invariant, check: CheckKind)] = []
+
+    private func gatherInvariants() -> [(invariant: Invariant, check: CheckKind)] {
         var out: [(Invariant, CheckKind)] = []
         if cases.isEmpty || cases.contains(where: \.expect.responseInvariants) {
             out += (operation.successResponse?.invariants ?? []).map { ($0, CheckKind.invariant) }

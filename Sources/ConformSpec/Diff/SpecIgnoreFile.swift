@@ -24,7 +24,8 @@ public struct SpecIgnoreFile: Sendable {
 
     /// Reads and checks the file: every problem is a positioned error.
     public init(path: String) throws(SpecError) {
-        guard let data = FileManager.default.contents(atPath: path) else { throw SpecError("cannot read ignore file", path: path) }
+        let read = LocalFile.read(path)
+        guard case .success(let data) = read else { throw SpecError("cannot read ignore file: \(LocalFile.reason(read))", path: path) }
         let source = SourceFile(path: path, bytes: [UInt8](data))
         let value: JSONValue, locations: JSONLocations
         do {

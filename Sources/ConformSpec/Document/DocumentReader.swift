@@ -10,8 +10,9 @@ public enum DocumentReader {
     /// Reads `path`: `.json` as JSON, `.yaml`/`.yml` as YAML, a page with a ```` ```yaml ```` / ```` ```json ````
     /// fence naming `openapi` as that block, anything else by its first character (`{`/`[`: JSON, else YAML).
     public static func read(path: String) throws(SpecError) -> SpecFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SpecError("cannot read file", path: path)
+        let bytes = LocalFile.read(path)
+        guard case .success(let data) = bytes else {
+            throw SpecError("cannot read file: \(LocalFile.reason(bytes))", path: path)
         }
         return try read(source: SourceFile(path: path, bytes: [UInt8](data)))
     }

@@ -11,29 +11,20 @@ public struct SpecFile: Sendable {
     public let value: JSONValue
     public let locations: JSONLocations
 
-    /// Byte offset of the start of every line: a citation is a binary search, not a scan from the top
-    /// (an import cites thousands of nodes of a 3 MB document).
-    let lineStarts: [Int]
+    /// Where every line starts: a citation is a binary search, not a scan from the top (an import cites
+    /// thousands of nodes of a 3 MB document).
+    let lines: LineStarts
 
     public init(path: String, source: SourceFile, value: JSONValue, locations: JSONLocations) {
         self.path = path; self.source = source; self.value = value; self.locations = locations
-        var starts = [0]
-        for (i, b) in source.bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
-        lineStarts = starts
+        lines = LineStarts(source.bytes)
     }
 
     /// `file:line:col` of the node at `pointer` (of its key when it is an object member); the same
     /// position `SourceFile.location(of:)` gives.
     public func location(of pointer: JSONPointer) -> SourceLocation {
-        let offset = max(0, min(locations.offset(of: pointer, preferKey: true), source.bytes.count))
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        var column = 1
-        for b in source.bytes[lineStarts[lo]..<offset] where (b & 0xC0) != 0x80 { column += 1 }
-        return SourceLocation(path: source.path, line: lo + 1, column: column)
+        let l = source.location(of: locations.offset(of: pointer, preferKey: true), lines: lines)
+        return SourceLocation(path: l.path, line: l.line, column: l.column)
     }
 
     /// The 1-based line of the node at `pointer`.

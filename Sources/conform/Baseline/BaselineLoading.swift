@@ -7,9 +7,10 @@ enum BaselineLoading {
     /// The parsed baseline, or nil after printing `file:line:col: error: …` (with the JSON Pointer) to stderr.
     /// A missing file is an error unless `missingIsEmpty` (baseline add creates it).
     static func load(_ path: String, missingIsEmpty: Bool = false) -> BaselineFile? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if missingIsEmpty && !FileManager.default.fileExists(atPath: path) { return BaselineFile() }
-            Console.err("error: cannot read baseline file \(path)")
+        let read = LocalFile.read(path)
+        guard case .success(let data) = read else {
+            if missingIsEmpty, case .failure(.missing) = read { return BaselineFile() }
+            Console.err("error: cannot read baseline file \(path): \(LocalFile.reason(read))")
             return nil
         }
         let source = SourceFile(path: path, bytes: Array(data))

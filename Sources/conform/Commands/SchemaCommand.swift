@@ -74,8 +74,9 @@ enum SchemaCommand {
 
     /// The validator, or nil after printing why the schema cannot be used (positioned when it is in the file).
     private static func loadSchema(path: String, pointer: JSONPointer, prefixes: [(prefix: String, directory: String)]) -> SchemaValidator? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.err("error: cannot read schema file \(path)")
+        let read = LocalFile.read(path)
+        guard case .success(let data) = read else {
+            Console.err("error: cannot read schema file \(path): \(LocalFile.reason(read))")
             return nil
         }
         let source = SourceFile(path: path, bytes: [UInt8](data))
@@ -107,8 +108,9 @@ enum SchemaCommand {
     }
 
     private static func checkInstance(path: String, validator: SchemaValidator, pointer: JSONPointer) -> Int32 {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.out("\(path): " + Console.paint("error", .red) + ": cannot read file")
+        let read = LocalFile.read(path)
+        guard case .success(let data) = read else {
+            Console.out("\(path): " + Console.paint("error", .red) + ": cannot read file: \(LocalFile.reason(read))")
             return 2
         }
         let source = SourceFile(path: path, bytes: [UInt8](data))

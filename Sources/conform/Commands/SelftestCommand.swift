@@ -56,12 +56,14 @@ enum SelftestCommand {
             Console.err("error: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the suites; nothing was run")
             return 2
         }
-        if let filter = selftest.filter, suites.allSatisfy({ selftest.drifts(for: $0).isEmpty }) {
+        let surveyor = selftest
+        let counts = Blocking.wait { await surveyor.driftCounts(suites) }
+        if let filter = selftest.filter, counts.allSatisfy({ $0 == 0 }) {
             Console.err("error: --filter '\(filter)' matches no drift (see 'conform mock PATH --drift list')")
             return 2
         }
         let verbose = parsed.flag("verbose")
-        let progress = SelftestProgress(total: suites.reduce(0) { $0 + selftest.drifts(for: $1).count })
+        let progress = SelftestProgress(total: counts.reduce(0, +))
         selftest.onDrift = { suite, _ in progress.advance(suite.id) }
         selftest.onSuite = { one in
             progress.clear()

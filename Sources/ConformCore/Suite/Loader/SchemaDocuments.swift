@@ -55,7 +55,7 @@ final class SchemaDocuments {
 
     /// Reads and parses a `file://` URI; nil for anything else or when unreadable.
     static func readFileDocument(_ uri: String) -> JSONValue? {
-        guard let path = FileURI.path(uri), let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try? JSONParser.parse([UInt8](data))
+        guard let path = FileURI.path(uri), case .success(let bytes) = LocalFile.read(path) else { return nil }
+        return try? JSONParser.parse(bytes)
     }
 }

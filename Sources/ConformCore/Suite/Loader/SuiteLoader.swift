@@ -24,10 +24,12 @@ public enum SuiteLoader {
 
     /// Reads and loads one suite file.
     public static func load(path: String) throws(SuiteLoadFailure) -> Suite {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw SuiteLoadFailure(path: path, source: nil, errors: [SuiteLoadError(readProblem(path), pointer: nil, offset: nil)])
+        switch LocalFile.read(path) {
+        case .success(let bytes): return try load(source: SourceFile(path: path, bytes: bytes))
+        case .failure(let problem):
+            let message = problem == .folder ? "is a folder, not a suite file" : problem.description
+            throw SuiteLoadFailure(path: path, source: nil, errors: [SuiteLoadError(message, pointer: nil, offset: nil)])
         }
-        return try load(source: SourceFile(path: path, bytes: [UInt8](data)))
     }
 
     /// Loads a suite from bytes already read (the path is used in messages and to resolve `$ref`'d files).
@@ -92,9 +94,4 @@ public enum SuiteLoader {
         do { return .loaded(try load(path: path)) } catch { return .failed(error) }
     }
 
-    private static func readProblem(_ path: String) -> String {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "no such file" }
-        return isFolder.boolValue ? "is a folder, not a suite file" : "cannot read the file"
-    }
 }
