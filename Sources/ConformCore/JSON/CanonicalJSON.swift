@@ -24,9 +24,12 @@ public enum CanonicalJSON {
         case .string(let s): JSONWriter.appendString(s, to: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
-            for (k, item) in items.enumerated() {
-                if k > 0 { out.append(UInt8(ascii: ",")) }
-                append(item, to: &out)
+            // Through the buffers, as `JSONWriter` writes compact text: no copy (retain and release) of each element.
+            items.withUnsafeBufferPointer { items in
+                for k in items.indices {
+                    if k > 0 { out.append(UInt8(ascii: ",")) }
+                    append(items[k], to: &out)
+                }
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
@@ -34,17 +37,20 @@ public enum CanonicalJSON {
             let keys = object.keys
             // Sorted by the keys' first eight bytes as one number, the full bytes only where those tie: one look
             // at each key's storage instead of one per comparison.
-            let values = object.values
             withUnsafeTemporaryAllocation(of: (prefix: UInt64, index: Int).self, capacity: keys.count) { buffer in
-                var order = buffer
-                for i in keys.indices { order.initializeElement(at: i, to: (prefix8(keys[i]), i)) }
-                order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : utf8Precedes(keys[$0.index], keys[$1.index]) }
-                for k in 0..<order.count {
-                    if k > 0 { out.append(UInt8(ascii: ",")) }
-                    let index = order[k].index
-                    JSONWriter.appendString(keys[index], to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    append(values[index], to: &out)
+                keys.withUnsafeBufferPointer { keys in
+                    object.values.withUnsafeBufferPointer { values in
+                        var order = buffer
+                        for i in keys.indices { order.initializeElement(at: i, to: (prefix8(keys[i]), i)) }
+                        order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : utf8Precedes(keys[$0.index], keys[$1.index]) }
+                        for k in 0..<order.count {
+                            if k > 0 { out.append(UInt8(ascii: ",")) }
+                            let index = order[k].index
+                            JSONWriter.appendString(keys[index], to: &out)
+                            out.append(UInt8(ascii: ":"))
+                            append(values[index], to: &out)
+                        }
+                    }
                 }
             }
             out.append(UInt8(ascii: "}"))
