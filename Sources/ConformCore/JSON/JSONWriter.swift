@@ -4,13 +4,13 @@ public struct JSONWriter {
     public static func write(_ value: JSONValue, pretty: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        if pretty { append(value, to: &out, pretty: true, indent: 0) } else { appendCompact(value, to: &out, known: nil) }
+        append(value, to: &out, pretty: pretty, indent: 0)
         return String(decoding: out, as: UTF8.self)
     }
 
     public static func bytes(_ value: JSONValue, pretty: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
-        if pretty { append(value, to: &out, pretty: true, indent: 0) } else { appendCompact(value, to: &out, known: nil) }
+        append(value, to: &out, pretty: pretty, indent: 0)
         return out
     }
 
@@ -97,18 +97,19 @@ public struct JSONWriter {
     /// A value as `write` spells it, at nesting depth `indent`: also for writers that produce part of a document
     /// themselves (`appendArray`, `appendObject`).
     public static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
+        guard pretty else { return appendCompact(value, to: &out, known: nil) }
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .number(let n): out.append(contentsOf: n.text.utf8)
         case .string(let s): appendString(s, to: &out)
         case .array(let items):
-            appendArray(count: items.count, to: &out, pretty: pretty, indent: indent) { k, out, inner in
-                append(items[k], to: &out, pretty: pretty, indent: inner)
+            appendArray(count: items.count, to: &out, pretty: true, indent: indent) { k, out, inner in
+                append(items[k], to: &out, pretty: true, indent: inner)
             }
         case .object(let o):
-            appendObject(keys: o.keys, to: &out, pretty: pretty, indent: indent) { k, out, inner in
-                append(o.values[k], to: &out, pretty: pretty, indent: inner)
+            appendObject(keys: o.keys, to: &out, pretty: true, indent: indent) { k, out, inner in
+                append(o.values[k], to: &out, pretty: true, indent: inner)
             }
         }
     }
