@@ -24,6 +24,24 @@ import Testing
         #expect(JSONNumber(text: "-2") < JSONNumber(text: "-1.5"))
     }
 
+    /// Exponents past `Int`: no overflow trap (the fuzzer found `2e9223372036854775807 + 1`), and no exponent read
+    /// as 0 (`1e99999999999999999999` was equal to `1`).
+    @Test func hugeExponentsNeitherTrapNorVanish() throws {
+        let huge = JSONNumber(text: "2e9223372036854775807"), bigger = JSONNumber(text: "1e99999999999999999999")
+        #expect(huge.int64Value == nil)
+        #expect(bigger != JSONNumber(text: "1"))
+        #expect(JSONNumber(text: "1e300") < bigger)
+        #expect(JSONNumber(text: "-1e99999999999999999999") < JSONNumber(text: "-1e300"))
+        #expect(JSONNumber(text: "1e-99999999999999999999") < JSONNumber(text: "1e-300"))
+        #expect(JSONNumber(text: "1e-99999999999999999999").isInteger == false)
+        #expect(JSONNumber(text: "10e-1").int64Value == 1)
+        #expect(JSONNumber(text: "123e16").int64Value == 1_230_000_000_000_000_000)
+        #expect(JSONNumber(text: "123e17").int64Value == nil)
+        let sum = try Expression.parse("2e9223372036854775807 + 1").evaluate(in: EvaluationContext(body: nil, request: .null, variables: [:]))
+        guard case .problem(let problem) = sum else { Issue.record("\(sum)"); return }
+        #expect(problem.message.contains("out of range"), "\(problem.message)")
+    }
+
     @Test func decodesEscapesAndSurrogatePairs() throws {
         let v = try JSONParser.parse(#"["\u00e9\n\t\"\\\/", "\ud83d\ude00", "日本"]"#)
         #expect(v[0]?.stringValue == "é\n\t\"\\/")

@@ -22,7 +22,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var int64Value: Int64? {
         if let i = Int64(text) { return i }
         let d = decimal
-        guard d.digits.count + d.exponent <= 19, d.exponent >= 0 else { return d.digits.isEmpty ? 0 : nil }
+        guard d.exponent >= 0, d.exponent <= 19 - d.digits.count else { return d.digits.isEmpty ? 0 : nil }
         return Int64(String(d.negative ? "-" : "") + String(decoding: d.digits, as: UTF8.self) + String(repeating: "0", count: d.exponent))
     }
 
@@ -47,16 +47,30 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         public var exponent: Int
     }
 
+    /// Exponents are held within ± this bound, saturating: far beyond any digit count a body can hold, so sums
+    /// of an exponent and a digit count never overflow (`2e9223372036854775807 + 1` once trapped). Numbers
+    /// past the bound compare as if at it.
+    static let exponentBound = Int.max / 4
+
     public var decimal: Decimal {
         var negative = false
         var digits: [UInt8] = []
         var exponent = 0
         var fraction = 0
         var inFraction = false
-        var expText = ""
+        var written = 0, negativeExponent = false
         var inExp = false
         for c in text.utf8 {
-            if inExp { expText.append(Character(Unicode.Scalar(c))); continue }
+            if inExp {
+                switch c {
+                case UInt8(ascii: "-"): negativeExponent = true
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    let digit = Int(c - UInt8(ascii: "0"))
+                    written = written > (Self.exponentBound - digit) / 10 ? Self.exponentBound : written * 10 + digit
+                default: break
+                }
+                continue
+            }
             switch c {
             case UInt8(ascii: "-"): negative = true
             case UInt8(ascii: "."): inFraction = true
@@ -68,7 +82,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             default: break
             }
         }
-        exponent = (Int(expText.hasPrefix("+") ? String(expText.dropFirst()) : expText) ?? 0) - fraction
+        exponent = (negativeExponent ? -written : written) - fraction
         while let last = digits.last, last == UInt8(ascii: "0") { digits.removeLast(); exponent += 1 }
         if digits.isEmpty { return Decimal(negative: false, digits: [], exponent: 0) }
         return Decimal(negative: negative, digits: digits, exponent: exponent)
