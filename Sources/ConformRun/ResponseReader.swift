@@ -64,30 +64,12 @@ package struct ResponseReader {
         }
     }
 
-    /// A status code, Content-Length or chunk size: digits only (`1*DIGIT`, `1*HEXDIG`), so `+20`, `-0` and
-    /// ` 5` are not numbers; at most `maxDigits` of them (no overflow: anything longer is refused).
-    static func number<S: StringProtocol>(_ text: S, radix: Int, maxDigits: Int = 15) -> Int? {
-        guard !text.isEmpty, text.utf8.count <= maxDigits else { return nil }
-        var value = 0
-        for c in text.utf8 {
-            let digit: Int
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = Int(c - UInt8(ascii: "a")) + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = Int(c - UInt8(ascii: "A")) + 10
-            default: return nil
-            }
-            value = value * radix + digit
-        }
-        return value
-    }
-
     private func parseHead(_ bytes: [UInt8]) throws(Failure) -> Head {
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init)
         let statusLine = lines.isEmpty ? "" : lines.removeFirst()
         let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Self.number(parts[1], radix: 10, maxDigits: 3), parts[1].count == 3 else {
+        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = HTTPDigits.value(parts[1], radix: 10, maxDigits: 3), parts[1].count == 3 else {
             throw .notHTTP("status line \(JSONWriter.quote(String(statusLine.prefix(60))))")
         }
         var headers: [Header] = []
@@ -103,7 +85,7 @@ package struct ResponseReader {
         if method == "HEAD" || head.status == 204 || head.status == 304 || head.status < 200 { return [] }
         if head.value("Transfer-Encoding")?.lowercased().contains("chunked") == true { return try readChunked() }
         if let text = head.value("Content-Length") {
-            guard let length = Self.number(text.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "", radix: 10) else {
+            guard let length = HTTPDigits.value(text.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "", radix: 10) else {
                 throw .notHTTP("Content-Length \(JSONWriter.quote(text))")
             }
             if length > maxBodyBytes { throw .tooLarge(receivedSoFar: 0) }
@@ -143,7 +125,7 @@ package struct ResponseReader {
         while true {
             let sizeLine = try readLine(receivedSoFar: body.count)
             let hex = sizeLine.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            guard let size = Self.number(hex, radix: 16) else { throw .notHTTP("chunk size \(JSONWriter.quote(String(sizeLine.prefix(30))))") }
+            guard let size = HTTPDigits.value(hex, radix: 16) else { throw .notHTTP("chunk size \(JSONWriter.quote(String(sizeLine.prefix(30))))") }
             if size == 0 {
                 while try !readLine(receivedSoFar: body.count).isEmpty {}  // trailers
                 return body.joined()

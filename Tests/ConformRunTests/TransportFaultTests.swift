@@ -114,13 +114,13 @@ import Testing
     }
 
     @Test func headNumbersAreDigitsOnly() {
-        #expect(ResponseReader.number("200", radix: 10, maxDigits: 3) == 200)
-        #expect(ResponseReader.number("1f", radix: 16) == 31)
-        #expect(ResponseReader.number("1F", radix: 16) == 31)
-        #expect(ResponseReader.number("0", radix: 10) == 0)
-        for bad in ["", "+1", "-1", " 1", "1 ", "1f", "0x1", "1_000", "١٢٣"] { #expect(ResponseReader.number(bad, radix: 10) == nil, "\(bad)") }
-        #expect(ResponseReader.number("1234567890123456", radix: 10) == nil)
-        #expect(ResponseReader.number("fffffffffffffff", radix: 16) == 0xfff_ffff_ffff_ffff)
+        #expect(HTTPDigits.value("200", radix: 10, maxDigits: 3) == 200)
+        #expect(HTTPDigits.value("1f", radix: 16) == 31)
+        #expect(HTTPDigits.value("1F", radix: 16) == 31)
+        #expect(HTTPDigits.value("0", radix: 10) == 0)
+        for bad in ["", "+1", "-1", " 1", "1 ", "1f", "0x1", "1_000", "١٢٣"] { #expect(HTTPDigits.value(bad, radix: 10) == nil, "\(bad)") }
+        #expect(HTTPDigits.value("1234567890123456", radix: 10) == nil)
+        #expect(HTTPDigits.value("fffffffffffffff", radix: 16) == 0xfff_ffff_ffff_ffff)
     }
 
     /// FoundationNetworking 6.3.1 kills the process on these (swift-corelibs-foundation#5285) — it did so

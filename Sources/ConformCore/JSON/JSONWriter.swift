@@ -99,10 +99,7 @@ public struct JSONWriter {
     public static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {
         guard pretty else { return appendCompact(value, to: &out, known: nil) }
         switch value {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: n.text.utf8)
-        case .string(let s): appendString(s, to: &out)
+        case .null, .bool, .number, .string: appendCompact(value, to: &out, known: nil)
         case .array(let items):
             appendArray(count: items.count, to: &out, pretty: true, indent: indent) { k, out, inner in
                 append(items[k], to: &out, pretty: true, indent: inner)

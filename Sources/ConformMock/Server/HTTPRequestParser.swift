@@ -67,7 +67,7 @@ package struct HTTPRequestParser {
             let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
             let value = String(decoding: trimOWS(line[(colon + 1)...]), as: UTF8.self)
             if name.caseInsensitiveEquals("content-length") {
-                guard !value.isEmpty, value.utf8.count <= 18, value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(value) else {
+                guard let n = HTTPDigits.value(value, radix: 10, maxDigits: 18) else {
                     return .refuse(status: 400, message: "invalid Content-Length")
                 }
                 if let previous = contentLength, previous != n { return .refuse(status: 400, message: "conflicting Content-Length headers") }
