@@ -3,7 +3,11 @@ import Foundation
 
 /// Runs the built `conform` executable and captures what it printed.
 enum ConformProcess {
-    struct Output { var exitCode: Int32; var stdout: String; var stderr: String; var seconds: Double }
+    struct Output {
+        var exitCode: Int32; var stdout: String; var stderr: String; var seconds: Double
+        /// Whether the run was still going at `killAfter` and was killed.
+        var killed = false
+    }
 
     static let secret = "sk-e2e-SECRET-5f2d9c71a0"
 
@@ -25,13 +29,16 @@ enum ConformProcess {
     /// thread of its own while the test waits (`offPool`): a pool thread blocked on a subprocess for seconds
     /// would hold up every other test.
     /// `program` runs another executable with `arguments` (a wrapper such as GNU time around `conform`).
+    /// `killAfter` (seconds) kills a run still going by then, so a hang fails its test instead of stalling CI.
     static func run(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
-                    directory: URL? = nil, program: String? = nil) async throws -> Output {
-        try await offPool { try runBlocking(arguments, environment: extra, withKey: withKey, directory: directory, program: program) }
+                    directory: URL? = nil, program: String? = nil, killAfter: Double? = nil) async throws -> Output {
+        try await offPool {
+            try runBlocking(arguments, environment: extra, withKey: withKey, directory: directory, program: program, killAfter: killAfter)
+        }
     }
 
     static func runBlocking(_ arguments: [String], environment extra: [String: String] = [:], withKey: Bool = true,
-                            directory: URL? = nil, program: String? = nil) throws -> Output {
+                            directory: URL? = nil, program: String? = nil, killAfter: Double? = nil) throws -> Output {
         guard let exe = program ?? executable else { throw FixtureError("conform executable not found: run 'swift build' first") }
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("conform-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -51,9 +58,26 @@ enum ConformProcess {
         process.standardError = FileHandle(forWritingAtPath: errPath)
         let started = Date()
         try process.run()
+        let killed = KillSwitch()
+        if let killAfter {
+            DispatchQueue.global().asyncAfter(deadline: .now() + killAfter) { [process] in
+                guard process.isRunning else { return }
+                killed.set()
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         process.waitUntilExit()
         let seconds = Date().timeIntervalSince(started)
         let read = { (p: String) in String(decoding: FileManager.default.contents(atPath: p) ?? Data(), as: UTF8.self) }
-        return Output(exitCode: process.terminationStatus, stdout: read(outPath), stderr: read(errPath), seconds: seconds)
+        return Output(exitCode: process.terminationStatus, stdout: read(outPath), stderr: read(errPath), seconds: seconds,
+                      killed: killed.isSet)
     }
+}
+
+/// A flag set once, from another thread.
+private final class KillSwitch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

@@ -7,7 +7,10 @@ import Foundation
 /// - `responses.json`: `{"GET /v1/models?limit=2": reply or [reply, …]}` — a list answers in turn, the
 ///   last repeating; a reply is `{"status", "headers", "json" | "body" | "bodyBase64"}` or a fault
 ///   `{"fault": "hang" | "truncate" | "huge" | "redirect-other-port" | "echo", …}`,
-/// - `case.json` (optional): `{"args": [...], "target": "server" | "refused", "unsetKey": bool, "maxSeconds": 20}`,
+/// - `case.json` (optional): `{"args": [...], "target": "server" | "refused", "unsetKey": bool, "hangGuard": 120}`;
+///   `hangGuard` (seconds) is for cases whose server never finishes on its own (hangs, retries, a deadline):
+///   past it the run is killed and the case fails. It is no speed target — a loaded CI machine ran a
+///   twelve-request case for 62 s — so it sits far above any honest run and far below the hang it catches,
 /// - `exit-code`, `stdout.txt`, `stderr.txt` and `report.md` (golden; re-record with `CONFORM_RECORD=1`).
 struct GoldenCase: CustomTestStringConvertible, Sendable {
     let folder: URL
@@ -48,6 +51,6 @@ struct GoldenCase: CustomTestStringConvertible, Sendable {
     var args: [String] { config["args"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
     var refusedTarget: Bool { config["target"]?.stringValue == "refused" }
     var unsetKey: Bool { config["unsetKey"]?.boolValue ?? false }
-    var maxSeconds: Double { config["maxSeconds"]?.numberValue?.doubleValue ?? 30 }
+    var hangGuard: Double? { config["hangGuard"]?.numberValue?.doubleValue }
     var noBaseURL: Bool { config["noBaseURL"]?.boolValue ?? false }
 }
