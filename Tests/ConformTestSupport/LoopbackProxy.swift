@@ -21,6 +21,8 @@ public final class LoopbackProxy: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: [Seen] = []
     private var stopped = false
+    /// Until the accept thread closes the listener.
+    private var listening = true
     private var open: Set<Int32> = []
 
     public init(requiredAuthorization: String? = nil) throws {
@@ -39,16 +41,23 @@ public final class LoopbackProxy: @unchecked Sendable {
     public var requests: [Seen] { lock.withLock { seen } }
 
     public func stop() {
-        let fds: [Int32] = lock.withLock {
-            guard !stopped else { return [] }
+        // Shut down under the lock: each fd is closed by the thread that uses it, after it leaves `open` under this
+        // lock, so every number shut down here is still this server's. Outside the lock a number could be closed
+        // and reused in between — by another test's socket, even the client's under test, which would then see
+        // its connection close for no reason of its own. The listener likewise is closed only by the accept thread.
+        lock.withLock {
+            guard !stopped else { return }
             stopped = true
-            return [listener] + Array(open)
+            if listening { shutdown(listener, Int32(SHUT_RDWR)) }
+            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
-        defer { close(listener) }
+        defer {
+            lock.withLock { listening = false }
+            close(listener)
+        }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 { if errno == EINTR || errno == ECONNABORTED { continue }; return }
@@ -105,9 +114,18 @@ public final class LoopbackProxy: @unchecked Sendable {
             Self.send(upstream, initial)
         }
         let up = upstream
-        let pump = Thread { Self.relay(from: client, to: up) }
-        pump.start()
+        // The other direction on a thread of its own, waited for before the fds are closed: a pump still reading
+        // or writing a number closed under it would move bytes of whatever socket reuses that number next —
+        // another test's TLS handshake, garbled.
+        let pumped = DispatchSemaphore(value: 0)
+        Thread {
+            Self.relay(from: client, to: up)
+            pumped.signal()
+        }.start()
         Self.relay(from: upstream, to: client)
+        shutdown(client, Int32(SHUT_RDWR))
+        shutdown(upstream, Int32(SHUT_RDWR))
+        pumped.wait()
     }
 
     private static func relay(from source: Int32, to destination: Int32) {

@@ -72,6 +72,8 @@ public final class LoopbackServer: @unchecked Sendable {
     private var names: [String?] = []
     private var open: Set<Int32> = []
     private var stopped = false
+    /// Until the accept thread closes the listener.
+    private var listening = true
 
     public init(tls: LoopbackTLS? = nil, handler: @escaping Handler) throws {
         signal(SIGPIPE, SIG_IGN)
@@ -105,14 +107,16 @@ public final class LoopbackServer: @unchecked Sendable {
     public var isStopped: Bool { lock.withLock { stopped } }
 
     public func stop() {
-        let fds: [Int32] = lock.withLock {
-            guard !stopped else { return [] }
+        // Shut down under the lock: each fd is closed by the thread that uses it, after it leaves `open` under this
+        // lock, so every number shut down here is still this server's. Outside the lock a number could be closed
+        // and reused in between — by another test's socket, even the client's under test, which would then see
+        // its connection close for no reason of its own. The listener likewise is closed only by the accept thread.
+        lock.withLock {
+            guard !stopped else { return }
             stopped = true
-            return [listener] + Array(open)
+            if listening { shutdown(listener, Int32(SHUT_RDWR)) }
+            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
         }
-        // Only shut down here: each fd is closed by the thread that uses it. Closing the listener under the
-        // accept thread would let it accept on whatever socket reuses the number next — another test's server.
-        for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
     }
 
     /// A port that refuses connections: bound, then closed again.
@@ -143,7 +147,10 @@ public final class LoopbackServer: @unchecked Sendable {
     }
 
     private func acceptLoop() {
-        defer { close(listener) }
+        defer {
+            lock.withLock { listening = false }
+            close(listener)
+        }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 {

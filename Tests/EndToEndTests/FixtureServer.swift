@@ -31,6 +31,8 @@ final class FixtureServer: @unchecked Sendable {
     private let lock = NSLock()
     private var received: [Request] = []
     private var stopped = false
+    /// Until the accept thread closes the listener.
+    private var listening = true
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var requests: [Request] { lock.withLock { received } }
@@ -64,15 +66,23 @@ final class FixtureServer: @unchecked Sendable {
         return p
     }
 
+    /// Shuts the listener down; the accept thread closes it. Closed here, under the accept thread, the number could
+    /// be reused by another test's socket before `accept` is called on it again.
     func stop() {
-        lock.withLock { stopped = true }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        lock.withLock {
+            guard !stopped else { return }
+            stopped = true
+            if listening { shutdown(listener, Int32(SHUT_RDWR)) }
+        }
     }
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
     private func acceptLoop() {
+        defer {
+            lock.withLock { listening = false }
+            close(listener)
+        }
         while !isStopped {
             let client = accept(listener, nil, nil)
             if client < 0 { if isStopped { return }; continue }
