@@ -20,7 +20,8 @@ extension CatalogListing {
     /// `itemsWithMembers` items, members — the same record `record` makes of all the items at once.
     public struct Builder: Sendable {
         public let itemId: String
-        private var seen = Set<String>()
+        /// The ids recorded, as positions in `recorded` (no second copy of 100,000 ids).
+        private var seen = PositionIndex()
         private var recorded: [CatalogItem] = []
         private var withoutId = 0
 
@@ -34,7 +35,9 @@ extension CatalogListing {
             for item in items {
                 guard let raw = CatalogListing.id(of: item, member: itemId) else { withoutId += 1; continue }
                 let id = redact(raw)
-                guard seen.insert(id).inserted else { continue }
+                let known = seen.insert(recorded.count, hash: id.hashValue, hashAt: { [recorded] in recorded[$0].id.hashValue },
+                                        matches: { [recorded] in recorded[$0].id == id })
+                guard known == nil else { continue }
                 let detail = recorded.count < itemsWithMembers
                 recorded.append(CatalogItem(id: id, hash: SHA256.digest(of: redact(CanonicalJSON.text(item)).utf8),
                                             members: detail ? CatalogListing.members(of: item, redact: redact) : nil))

@@ -2,27 +2,14 @@
 enum NoDuplicateIdsRule {
     static func findings(_ walk: WalkObservation, _ reference: RuleReference) -> [Finding] {
         let kind = CheckKind.walkNoDuplicateIds
-        // First which ids repeat (one set of ids), then where each of those was first listed: the positions are
-        // kept for repeated ids only, not for every item of the catalog.
-        var seen = Set<JSONValue>()
-        var repeated = Set<JSONValue>()
-        walk.forEachId { id, _, _ in if !seen.insert(id).inserted { repeated.insert(id) } }
-        seen = []
-        var firstSeen: [JSONValue: (page: Int, index: Int)] = [:]
+        // One pass over the ids with an index of positions: each repeat is told with where the id was first listed.
         var out: [Finding] = []
-        if !repeated.isEmpty {
-            walk.forEachId { id, page, index in
-                guard repeated.contains(id) else { return }
-                if let first = firstSeen[id] {
-                    let where1 = "\(walk.pages[first.page].label) at \(walk.pointer(page: first.page, index: first.index))"
-                    out.append(reference.finding(check: kind.id, title: "duplicate id across pages",
-                        detail: "id \(id.typedDescription()) on \(walk.pages[page].label) was already listed on \(where1)",
-                        pointer: walk.pointer(page: page, index: index), expected: "each id once",
-                        actual: "\(id.typedDescription()) again"))
-                } else {
-                    firstSeen[id] = (page, index)
-                }
-            }
+        _ = walk.distinctIds { id, page, index, firstPage, firstIndex in
+            let where1 = "\(walk.pages[firstPage].label) at \(walk.pointer(page: firstPage, index: firstIndex))"
+            out.append(reference.finding(check: kind.id, title: "duplicate id across pages",
+                detail: "id \(id.typedDescription()) on \(walk.pages[page].label) was already listed on \(where1)",
+                pointer: walk.pointer(page: page, index: index), expected: "each id once",
+                actual: "\(id.typedDescription()) again"))
         }
         if !walk.complete && out.isEmpty {
             out.append(WalkRuleCheck.cannotRun(kind, reference, "the walk did not reach its last page"))

@@ -7,7 +7,7 @@ enum UnionEqualsTotalRule {
             return [WalkRuleCheck.cannotRun(kind, reference, "no page reported a total")]
         }
         // Items without an id (optional in some APIs) cannot be told apart: each counts once.
-        let distinct = walk.distinctIdCount + walk.unidentifiedItemCount
+        let distinct = walk.distinctIds() + walk.unidentifiedItemCount
         guard let n = total.numberValue, n.isInteger, let t = n.int64Value else {
             return [reference.finding(check: kind.id, title: "total is not an integer",
                                       detail: "expected an integer total, got \(total.typedDescription())",
