@@ -20,8 +20,11 @@ let package = Package(
         // The system OpenSSL (Debian libssl-dev): TLS for Conform's own HTTP client, so http and https share one
         // reader and one set of guarantees. A system library, not a package: zero Swift packages still holds.
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        // The system zlib (Debian zlib1g-dev): a server that compresses its answer (Content-Encoding gzip or deflate)
+        // is read, whatever Conform asked for. A system library, not a package.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // Transports, runner, pagination walks, retries, redaction. On Darwin https goes through URLSession.
-        .target(name: "ConformRun", dependencies: ["ConformCore", .target(name: "COpenSSL", condition: .when(platforms: [.linux]))]),
+        .target(name: "ConformRun", dependencies: ["ConformCore", "CZlib", .target(name: "COpenSSL", condition: .when(platforms: [.linux]))]),
         // HTTP/1.1 mock server, response synthesis and drift.
         .target(name: "ConformMock", dependencies: ["ConformCore"]),
         // JUnit XML, Markdown and JSON reports (result types only).
@@ -46,7 +49,7 @@ let package = Package(
         // Loopback test servers (plain and TLS) and a test CA made with the openssl CLI, for every test target.
         .target(name: "ConformTestSupport", dependencies: ["COpenSSL"], path: "Tests/ConformTestSupport"),
         // Transports, retries, redaction, runner — against in-process servers on loopback.
-        .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformTestSupport"]),
+        .testTarget(name: "ConformRunTests", dependencies: ["ConformCore", "ConformRun", "ConformMock", "ConformTestSupport", "CZlib"]),
         .testTarget(name: "ConformReportTests", dependencies: ["ConformCore", "ConformReport"], resources: [.copy("Golden")]),
         .testTarget(name: "ConformMockTests", dependencies: ["ConformCore", "ConformMock", "ConformRun", "ConformSelftest", "ConformTestSupport"]),
         // The built `conform` executable end to end: exit codes, console, reports.

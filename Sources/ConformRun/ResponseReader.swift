@@ -14,6 +14,8 @@ package struct ResponseReader {
         case closedInsideHead(received: Int)
         /// The HTTP proxy could not or would not carry the request; the text says why.
         case proxy(String)
+        /// The body's `Content-Encoding` does not decode (`why`), or is one Conform does not read (`why` nil).
+        case undecodable(coding: String, why: String?)
     }
 
     package struct Head {
@@ -80,7 +82,24 @@ package struct ResponseReader {
         return Head(status: status, headers: headers)
     }
 
-    /// The body for `head` (none for HEAD requests, 1xx, 204 and 304).
+    /// The body for `head` as its content: read as framed, then its `Content-Encoding` undone (`ContentDecoding`),
+    /// the decoded size held to the same cap.
+    package mutating func readContent(for head: Head, method: String) throws(Failure) -> [UInt8] {
+        let body = try readBody(for: head, method: method)
+        let codings = ContentDecoding.codings(head.value("Content-Encoding"))
+        guard !codings.isEmpty else { return body }
+        do {
+            return try ContentDecoding.decode(body, codings: codings, cap: maxBodyBytes)
+        } catch {
+            switch error {
+            case .unsupported(let coding): throw .undecodable(coding: coding, why: nil)
+            case .corrupt(let coding, let why): throw .undecodable(coding: coding, why: why)
+            case .tooLarge(let decoded): throw .tooLarge(receivedSoFar: decoded)
+            }
+        }
+    }
+
+    /// The body for `head` as framed on the wire (none for HEAD requests, 1xx, 204 and 304).
     package mutating func readBody(for head: Head, method: String) throws(Failure) -> [UInt8] {
         if method == "HEAD" || head.status == 204 || head.status == 304 || head.status < 200 { return [] }
         if head.value("Transfer-Encoding")?.lowercased().contains("chunked") == true { return try readChunked() }

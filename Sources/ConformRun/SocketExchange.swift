@@ -83,7 +83,7 @@ struct SocketExchange {
         }
         var reader = ResponseReader(connection: stream, maxBodyBytes: configuration.maxBodyBytes)
         let head = try reader.readHead()
-        return (head, try reader.readBody(for: head, method: method))
+        return (head, try reader.readContent(for: head, method: method))
     }
 
     /// `CONNECT host:port` through the proxy; returns once the proxy answered 2xx and the tunnel is open.
@@ -164,6 +164,7 @@ struct SocketExchange {
         case .truncated(let expected, let received): return .truncated(expected: expected, received: received)
         case .closedInsideHead(let received): return .closedInsideHead(received: received)
         case .proxy(let what): return .proxy(what)
+        case .undecodable(let coding, let why): return .undecodableBody(coding: coding, why: why)
         case .notHTTP(let what): return .other("the reply from \(Endpoint.hostPort(request.url)) is not valid HTTP: \(what)")
         case .connection(let reason, let received):
             switch reason {

@@ -105,6 +105,12 @@ extension SuiteRun {
             let f = rule.finding(check: CheckKind.json.id, title: "truncated body",
                                  detail: error.message, expected: "\(expected) bytes", actual: "\(received) bytes")
             return CheckResult.from(name: JSONBodyCheck.name, check: CheckKind.json.id, findings: [f])
+        case .undecodableBody(let coding, let why):
+            // The server's answer, unreadable by its own header: a failure of the answer, not an error of the run.
+            let f = rule.finding(check: CheckKind.json.id, title: why == nil ? "body in an encoding Conform does not read" : "body does not decode",
+                                 detail: error.message, expected: "a body in identity, gzip or deflate that decodes",
+                                 actual: why.map { "Content-Encoding \(coding): \($0)" } ?? "Content-Encoding \(coding)")
+            return CheckResult.from(name: JSONBodyCheck.name, check: CheckKind.json.id, findings: [f])
         default:
             return TransportErrorCheck.evaluate(error.message, attempts: attempts, rule: rule)
         }

@@ -29,6 +29,9 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         case bodyTooLarge(limit: Int, receivedSoFar: Int)
         /// The connection closed before the `Content-Length` the server announced.
         case truncated(expected: Int, received: Int)
+        /// The body is in a `Content-Encoding` that does not decode: `why` says what is wrong with the stream, or
+        /// is nil for a coding Conform does not read (`br`, `zstd`; it reads gzip and deflate, and asks for neither).
+        case undecodableBody(coding: String, why: String?)
         /// The connection dropped (before or during the response) without a length to compare against.
         case connectionLost(receivedSoFar: Int)
         /// Cancelled before completion; the reason says by what ("run deadline of 30 s reached").
@@ -63,6 +66,10 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
             return "response body from\(at) exceeds the cap of \(Self.bytes(limit)) (stopped after \(Self.bytes(received)))"
         case .truncated(let expected, let received):
             return "response body from\(at) truncated: connection closed after \(received) of \(expected) bytes announced by Content-Length"
+        case .undecodableBody(let coding, let why?):
+            return "response body from\(at) is sent as Content-Encoding \(coding) but does not decode: \(why)"
+        case .undecodableBody(let coding, nil):
+            return "response body from\(at) is sent as Content-Encoding \(coding), which Conform does not read (it asks for identity, and reads gzip and deflate)"
         case .connectionLost(let received):
             return received == 0
                 ? "connection to\(at) closed before a complete response"
