@@ -118,6 +118,29 @@ import Testing
         #expect(again.omitted.map(\.count) == [180])
     }
 
+    /// A collector builds a finding only when it keeps it, and its result is `CheckResult.from` of them all.
+    @Test func aCollectorBuildsOnlyWhatItKeeps() {
+        let findings = (0..<10_000).map { i in
+            Finding(kind: i % 1000 == 999 ? .error : .failure, check: "walk.noDuplicateIds", title: "t", detail: "d\(i)",
+                    pointer: i % 2 == 0 ? "/items/\(i)/id" : "/data/\(i)/id", rulePointer: "/walks/0")
+        }
+        var collector = FindingCollector()
+        var built = 0
+        for f in findings {
+            collector.add(kind: f.kind, key: f.problemKey) { built += 1; return f }
+        }
+        let r = collector.result(name: "n", check: "walk.noDuplicateIds")
+        let expected = CheckResult.from(name: "n", check: "walk.noDuplicateIds", findings: findings)
+        #expect(built == r.findings.count)
+        #expect(built <= FindingLimit.standard.perCheck + 3, "at most the limit's worth built")
+        #expect(r.findingCount == 10_000)
+        #expect(r.status == .failed)
+        #expect(r.findings.map(\.detail) == expected.findings.map(\.detail))
+        #expect(r.omitted == expected.omitted)
+        #expect(r.unlisted == expected.unlisted)
+        #expect(FindingCollector().result(name: "n", check: "c").status == .passed)
+    }
+
     static let suiteText = """
     {"suite": "bounded", "title": "t", "source": "s", "baseUrl": "http://127.0.0.1:1",
      "operations": [{"id": "list", "method": "GET", "path": "/m", "responses": {"200": {"schema": {"type": "object"}}}}],

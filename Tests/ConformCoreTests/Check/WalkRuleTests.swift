@@ -41,6 +41,30 @@ import Testing
                                              "id integer 2 on page 3 was already listed on page 1 at /items/1/id"])
     }
 
+    /// A list that serves its first page for every page number repeats every id: 500 pages of 20 make 9,980
+    /// repeats of one problem. The result keeps the limit's worth of findings and counts the rest exactly — the
+    /// same result as bounding every finding after the fact, without building them.
+    @Test func aListThatRepeatsItsFirstPageIsCountedNotListed() {
+        let pages = (1...500).map { P.page("page \($0)", ids: Array(1...20), total: 10_000, hasMore: $0 < 500) }
+        let w = WalkObservation(pages: pages, size: 20)
+        let r = WalkRuleCheck.evaluate(.noDuplicateIds, w, at: P.rule)
+        #expect(r.status == .failed)
+        #expect(r.findingCount == 9_980)
+        #expect(r.findings.count == FindingLimit.standard.perProblem)
+        #expect(r.omitted.map(\.count) == [9_980 - FindingLimit.standard.perProblem])
+        #expect(r.omitted.first?.pointer == "/items/*/id")
+        #expect(r.findings.first?.detail == "id integer 1 on page 2 was already listed on page 1 at /items/0/id")
+        // The same as building all 9,980 findings and bounding them.
+        var all: [Finding] = []
+        _ = w.distinctIds { id, page, index, _, _ in
+            all.append(P.rule.finding(check: "walk.noDuplicateIds", title: "duplicate id across pages", detail: "",
+                                      pointer: w.pointer(page: page, index: index)))
+        }
+        let bounded = CheckResult.from(name: r.name, check: r.check, findings: all)
+        #expect(bounded.findings.map(\.pointer) == r.findings.map(\.pointer))
+        #expect(bounded.omitted.map(\.count) == r.omitted.map(\.count))
+    }
+
     @Test func unionNotEqualToTotalFails() {
         var w = Self.good
         w.pages[2] = P.page("page 3", ids: [5], total: 6, hasMore: false, previous: true)

@@ -10,17 +10,19 @@ public enum WalkRuleCheck {
             return CheckResult(name: kind.title, check: kind.id, status: .skipped,
                                skipReason: "no page reported a total (whether it must is the schema check's verdict)")
         }
-        let findings: [Finding]
+        // Findings kept under the limit as they are found (`FindingCollector`): only the duplicate rule can meet a
+        // problem once per item, the others at most once per page.
+        var collector = FindingCollector()
         switch rule {
-        case .noDuplicateIds: findings = NoDuplicateIdsRule.findings(walk, reference)
-        case .unionEqualsTotal: findings = UnionEqualsTotalRule.findings(walk, reference)
-        case .stableTotal: findings = StableTotalRule.findings(walk, reference)
-        case .fullPages: findings = FullPagesRule.findings(walk, reference)
-        case .pastEndEmpty: findings = PastEndEmptyRule.findings(walk, reference)
-        case .hasMoreConsistent: findings = HasMoreConsistentRule.findings(walk, reference)
-        case .linksConsistent: findings = LinksConsistentRule.findings(walk, reference)
+        case .noDuplicateIds: NoDuplicateIdsRule.collect(walk, reference, into: &collector)
+        case .unionEqualsTotal: UnionEqualsTotalRule.findings(walk, reference).forEach { collector.add($0) }
+        case .stableTotal: StableTotalRule.findings(walk, reference).forEach { collector.add($0) }
+        case .fullPages: FullPagesRule.findings(walk, reference).forEach { collector.add($0) }
+        case .pastEndEmpty: PastEndEmptyRule.findings(walk, reference).forEach { collector.add($0) }
+        case .hasMoreConsistent: HasMoreConsistentRule.findings(walk, reference).forEach { collector.add($0) }
+        case .linksConsistent: LinksConsistentRule.findings(walk, reference).forEach { collector.add($0) }
         }
-        return CheckResult.from(name: kind.title, check: kind.id, findings: findings)
+        return collector.result(name: kind.title, check: kind.id)
     }
 
     /// An error finding for a rule whose input is missing (a walk that did not finish, an absent total).
