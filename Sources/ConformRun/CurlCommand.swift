@@ -11,6 +11,18 @@ public enum CurlCommand {
     /// Headers Conform adds that curl needs no help with (curl sends no Accept-Encoding by default).
     static let omitted: Set<String> = ["user-agent", "accept-encoding"]
 
+    /// Whether the request asked for a compressed answer (an `Accept-Encoding` other than `identity`, from a
+    /// case's `headers`): curl then needs `--compressed` to ask for it too and to decode it, as Conform does.
+    static func asksForCompression(_ request: RecordedRequest) -> Bool {
+        guard let value = request.headers.first(where: { $0.name.lowercased() == "accept-encoding" })?.value else { return false }
+        return value.split(separator: ",").contains { item in
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let name = parts.first, !name.isEmpty, name != "identity" else { return false }
+            let q = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return q > 0
+        }
+    }
+
     /// The command line; `envNames` are the variables whose `$NAME` must stay expandable. A `body` must be
     /// redacted already (`Redactor.redact`), like the request.
     public static func render(_ request: RecordedRequest, body: String? = nil, envNames: [String] = []) -> String {
@@ -19,6 +31,7 @@ public enum CurlCommand {
             parts.append("-H")
             parts.append(quote("\(header.name): \(header.value)", envNames: envNames))
         }
+        if asksForCompression(request) { parts.append("--compressed") }
         if let body {
             parts.append("--data-binary")
             parts.append(quote(body, envNames: envNames))

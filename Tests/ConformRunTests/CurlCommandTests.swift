@@ -33,6 +33,16 @@ import Testing
         #expect(!command.contains("sk-real-secret-1"))
     }
 
+    /// A case that asks for compression (`headers: {"Accept-Encoding": "gzip"}`) is reproduced with `--compressed`,
+    /// so curl asks for it too and decodes what comes back, as Conform does.
+    @Test(arguments: [("gzip", true), ("gzip, deflate", true), ("br;q=0.5", true), ("*", true), ("identity", false),
+                      ("gzip;q=0, identity", false), ("GZIP;Q=0", false)])
+    func compressionAskedForIsAskedForByCurl(acceptEncoding: String, compressed: Bool) {
+        let request = HTTPRequest(url: "http://h/m", headers: [Header("Accept-Encoding", acceptEncoding)]).withDefaultHeaders()
+        let command = CurlCommand.render(Redactor(secrets: [], headerNames: []).record(request))
+        #expect(command == "curl -sS -X GET 'http://h/m' -H 'Accept: application/json'" + (compressed ? " --compressed" : ""))
+    }
+
     @Test func bodyIsQuotedToo() {
         let request = RecordedRequest(method: "POST", url: "http://127.0.0.1:8080/x", headers: [Header("Content-Type", "application/json")])
         #expect(CurlCommand.render(request, body: #"{"a":"it's"}"#) ==
