@@ -124,9 +124,12 @@ struct SuiteComparison {
     private func findingEntry(_ change: RunDiff.Change, _ at: Located, _ group: [Finding],
                               before: CheckResult.Status?, after: CheckResult.Status?) -> RunDiff.Entry {
         let first = group[0]
+        let key = Self.findingKey(first)
+        // Every instance of the problem: those listed, and those the check counted past its limit (`omitted`).
+        let counted = at.check.omitted.lazy.filter { $0.kind == first.kind && Self.omittedKey($0) == key }.reduce(0) { $0 + $1.count }
         return RunDiff.Entry(change: change, suite: at.suite.suite, target: at.suite.target, caseId: at.caseResult.id,
                              caseName: at.caseResult.name, checkName: at.check.name, checkKind: at.check.check,
-                             id: first.id ?? "", sharedId: Self.findingKey(first), finding: first, instances: group.count,
+                             id: first.id ?? "", sharedId: key, finding: first, instances: group.count + counted,
                              before: before, after: after, errorDetail: nil, curl: at.caseResult.curl)
     }
 
@@ -148,6 +151,11 @@ struct SuiteComparison {
     /// The finding's target-free id, or (results built by hand) what identifies it best without one.
     static func findingKey(_ f: Finding) -> String {
         f.sharedId ?? f.id ?? f.problemKey
+    }
+
+    /// `findingKey` of the problem whose instances `o` counts.
+    static func omittedKey(_ o: OmittedFindings) -> String {
+        o.sharedId ?? o.id ?? o.problemKey
     }
 
     /// The check's failures grouped by id, in order of first appearance.

@@ -30,6 +30,36 @@ struct BaselineClassifierTests {
         #expect(run.baseline?.entries.first { $0.id == F.expired }?.note.contains("expired on 2026-11-22") == true)
     }
 
+    /// A known problem with 300 instances (20 listed, 280 counted) is 300 known failures, and the check is accepted;
+    /// instances of problems past the limit have no id to match: they are new, and the check is not accepted.
+    @Test func countedInstancesTakeTheirProblemsClassAndUnnamedOnesAreNew() {
+        var run = F.run(failing: [F.known])
+        var check = run.suites[0].cases[0].checks[0]
+        check.findings = Array(repeating: F.failure(F.known, "required property 1"), count: 20)
+        check.omitted = [OmittedFindings(check: "schema.required", pointer: "/data/*", rulePointer: nil, argument: nil, count: 280, id: F.known)]
+        run.suites[0].cases[0].checks[0] = check
+        let accepted = classified(run, BaselineFile(entries: [F.entry(F.known, check: F.failingCheck, caseId: "list")]))
+        #expect(accepted.baseline?.counts.known == 300)
+        #expect(accepted.baseline?.counts.new == 0)
+        #expect(accepted.suites[0].cases[0].checks[0].isAcceptedFailure)
+        #expect(accepted.baseline?.failsRun == false)
+
+        run.suites[0].cases[0].checks[0].unlisted = 7
+        let unnamed = classified(run, BaselineFile(entries: [F.entry(F.known, check: F.failingCheck, caseId: "list")]))
+        #expect(unnamed.baseline?.counts.known == 300)
+        #expect(unnamed.baseline?.counts.new == 7)
+        #expect(!unnamed.suites[0].cases[0].checks[0].isAcceptedFailure)
+        #expect(unnamed.baseline?.failsRun == true)
+
+        // A counted problem that is not in the baseline is new, listed or not.
+        run.suites[0].cases[0].checks[0].unlisted = 0
+        run.suites[0].cases[0].checks[0].omitted.append(
+            OmittedFindings(check: "schema.type", pointer: "/data/*/id", rulePointer: nil, argument: nil, count: 4, id: F.new))
+        let other = classified(run, BaselineFile(entries: [F.entry(F.known, check: F.failingCheck, caseId: "list")]))
+        #expect(other.baseline?.counts.new == 4)
+        #expect(!other.suites[0].cases[0].checks[0].isAcceptedFailure)
+    }
+
     @Test func entriesWithoutAMatchAreStaleUnobservedOrOrphaned() {
         let run = classified()
         #expect(entryClass(run, F.staleId) == .stale)

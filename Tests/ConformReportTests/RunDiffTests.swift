@@ -49,6 +49,18 @@ import Testing
         #expect(diff.entries(.fixed).first?.finding?.argument == "digest")
     }
 
+    /// Instances a check counted past its limit are instances of the problem too: 2 listed + 298 counted are 300.
+    @Test func instancesCountWhatTheCheckCountedPastItsLimit() {
+        var after = Self.listCase(missing: ["digest"])
+        let listed = [Self.finding("list", "digest", at: 7), Self.finding("list", "digest", at: 9)]
+        after.checks[1].findings = listed
+        after.checks[1].omitted = [OmittedFindings(of: listed[0], count: 298)]
+        after.checks[1].omitted[0].id = listed[0].id
+        after.checks[1].omitted[0].sharedId = listed[0].sharedId
+        let diff = RunDiff(before: Self.run([Self.listCase(missing: ["digest"])]), after: Self.run([after]))
+        #expect(diff.entries(.stillFailing).first?.instances == 300)
+    }
+
     @Test func theSameProblemIsStillFailingWhateverItsPosition() {
         var after = Self.listCase(missing: ["digest"])
         after.checks[1].findings = [Self.finding("list", "digest", at: 7), Self.finding("list", "digest", at: 9)]

@@ -24,6 +24,17 @@ public enum BaselineClassifier {
                         if mark.classification != .new, let id = finding.id { matched.insert(id) }
                         summary.counts[mark.classification] += 1
                     }
+                    // Instances counted but not listed (`FindingLimit`) count in the class of their problem's id; the
+                    // instances of problems past the limit have no id to match, so they count as new: a baseline can
+                    // only accept what it can name.
+                    for omitted in check.omitted where omitted.kind == .failure {
+                        var problem = omitted.representative
+                        problem.id = omitted.id
+                        let classification = mark(problem, baseline: baseline, today: today).classification
+                        if classification != .new, let id = omitted.id { matched.insert(id) }
+                        summary.counts[classification] += omitted.count
+                    }
+                    if check.status == .failed { summary.counts.new += check.unlisted }
                 }
             }
         }
