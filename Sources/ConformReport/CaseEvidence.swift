@@ -33,6 +33,7 @@ enum CaseEvidence {
         if let a = f.actual { lines.append("  actual: " + a) }
         if let rule = ruleText(f) { lines.append("  rule: " + rule) }
         if let c = f.citation { lines.append("  citation: " + c) }
+        if let curl = f.curl { lines.append("  reproduce: " + curl) }
         if let id = f.id { lines.append("  id: " + id) }
         return lines
     }

@@ -82,6 +82,7 @@ extension JSONReport {
                        actual: try r.optionalString("actual"), citation: try r.optionalString("citation"),
                        argument: try r.optionalString("argument"), id: try r.optionalString("id"), sharedId: try r.optionalString("sharedId"))
         finding.baseline = try r.ifPresent("baseline").map(decodeBaselineMark)
+        finding.curl = try r.ifPresent("curl").map { try $0.asString() }
         return finding
     }
 

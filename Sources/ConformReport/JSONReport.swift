@@ -180,7 +180,7 @@ public enum JSONReport {
             ("citation", optional(f.citation)),
             ("argument", optional(f.argument)),
             ("baseline", f.baseline.map(baselineMark) ?? .null),
-        ]))
+        ] + (f.curl.map { [("curl", JSONValue.string($0))] } ?? [])))
     }
 
     static func request(_ r: RecordedRequest) -> JSONValue {

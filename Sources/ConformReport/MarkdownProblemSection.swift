@@ -43,7 +43,8 @@ enum MarkdownProblemSection {
             if let r = c.response { lines.append("- response: " + MarkdownText.inline(CaseEvidence.responseLine(r))) }
             if !lines.isEmpty { blocks.append("Attempts (first case):\n\n" + lines.joined(separator: "\n")) }
         }
-        if let curl = c.curl {
+        // A finding about a later page of a walk is reproduced by that page's request, not the case's first.
+        if let curl = p.first.group.first.curl ?? c.curl {
             blocks.append("Reproduce" + (p.occurrences.count > 1 ? " (first case)" : "") + ":\n\n" + MarkdownText.codeBlock(curl, info: "sh"))
         }
         return blocks.joined(separator: "\n\n")

@@ -82,7 +82,7 @@ public enum RunHTML {
             if p.kind == .error, !c.attempts.isEmpty {
                 h += "<p class=\"small\">attempts: \(e(c.attempts.map(CaseEvidence.attemptLine).joined(separator: "; ")))</p>\n"
             }
-            if let curl = c.curl { h += "<pre>\(e(curl))</pre>\n" }
+            if let curl = o.group.first.curl ?? c.curl { h += "<pre>\(e(curl))</pre>\n" }
         }
         return h + "</section>\n"
     }

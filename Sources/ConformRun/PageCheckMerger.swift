@@ -7,11 +7,16 @@ struct PageCheckMerger: Sendable {
     private var order: [String] = []
     private var merged: [String: CheckResult] = [:]
 
-    /// Adds one page's checks under its label.
-    mutating func add(_ label: String, _ checks: [CheckResult]) {
+    /// Adds one page's checks under its label; `curl` (a page after the first) is how each of its findings is reproduced.
+    mutating func add(_ label: String, _ checks: [CheckResult], curl: String? = nil) {
         for check in checks {
             let key = check.check + "\u{0}" + check.name
-            let labelled = check.findings.map { f -> Finding in var f = f; f.detail = "\(label): \(f.detail)"; return f }
+            let labelled = check.findings.map { f -> Finding in
+                var f = f
+                f.detail = "\(label): \(f.detail)"
+                f.curl = curl
+                return f
+            }
             guard var m = merged[key] else {
                 order.append(key)
                 var c = check

@@ -14,10 +14,11 @@ struct PageInvariantChecks: Sendable {
     }
 
     /// Evaluates every invariant on one page's context.
-    mutating func add(_ context: EvaluationContext, file: SuiteFile, prefix: String) {
+    mutating func add(_ context: EvaluationContext, file: SuiteFile, prefix: String, curl: String? = nil) {
         ran = true
         for (k, invariant) in invariants.enumerated() {
-            let found = InvariantCheck.findings(invariant, in: context, file: file, check: .walkPageInvariant, prefix: prefix)
+            var found = InvariantCheck.findings(invariant, in: context, file: file, check: .walkPageInvariant, prefix: prefix)
+            for i in found.indices { found[i].curl = curl }
             guard !found.isEmpty else { continue }
             var r = results[k]
             r.findings += found

@@ -129,12 +129,14 @@ struct PaginationWalk: Sendable {
     /// Folds one fetched page into what the walk keeps: its request (the first few in full), its checks merged
     /// under its label, its page invariants evaluated. The page itself is not kept.
     func take(_ page: Fetched, into record: inout WalkRecord, _ merged: inout PageCheckMerger, _ invariants: inout PageInvariantChecks) {
+        // The case's curl line is the first request's; a finding on a later page carries that page's own.
+        let curl = record.first == nil ? nil : page.sent.curl
         record.add(page.sent)
-        merged.add(label(page.number), page.checks)
+        merged.add(label(page.number), page.checks, curl: curl)
         if let body = page.body {
             let context = run.evaluationContext(page.sent, body: body, query: Self.query(of: page.sent.request.url),
                                                 variables: ["page": JSONValue(page.number)])
-            invariants.add(context, file: run.suite.file, prefix: "\(label(page.number)): ")
+            invariants.add(context, file: run.suite.file, prefix: "\(label(page.number)): ", curl: curl)
         }
     }
 

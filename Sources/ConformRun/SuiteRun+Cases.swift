@@ -67,7 +67,7 @@ extension SuiteRun {
                 var f = f
                 f.title = red(f.title); f.detail = red(f.detail)
                 f.pointer = f.pointer.map(red); f.expected = f.expected.map(red); f.actual = f.actual.map(red)
-                f.citation = f.citation.map(red)
+                f.citation = f.citation.map(red); f.curl = f.curl.map(red)
                 return f
             }
             c.omitted = c.omitted.map { o in var o = o; o.pointer = o.pointer.map(red); return o }

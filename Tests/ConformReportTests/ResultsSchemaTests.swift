@@ -24,6 +24,17 @@ import Testing
         }
     }
 
+    /// A finding about a later page of a walk carries that page's curl line: written only then, documented, read back.
+    @Test func aFindingsOwnCurlLineIsWrittenValidAndReadBack() throws {
+        var run = SampleRun.run
+        run.suites[0].cases[0].checks[1].findings[0].curl = "curl -sS -X GET 'http://127.0.0.1:8080/v5/models?page=3' -H \"x-api-key: $SGP_API_KEY\""
+        let text = JSONReport.render(run)
+        #expect(text.components(separatedBy: "\"curl\": \"curl -sS -X GET 'http://127.0.0.1:8080/v5/models?page=3'").count == 2)
+        let errors = try validator().validate(try JSONParser.parse(text))
+        #expect(errors.isEmpty, "\(errors.prefix(5).map { "\($0.instancePointer): \($0.title) \($0.detail)" })")
+        #expect(try JSONReport.decode(text) == run)
+    }
+
     @Test func theSchemaRejectsAFindingWithoutItsId() throws {
         let v = try validator()
         let id = try #require(SampleRun.run.suites[0].cases[0].checks[1].findings[0].id)

@@ -52,6 +52,30 @@ import Testing
         #expect(check.findings.first?.detail.hasPrefix("page 2: ") == true)
     }
 
+    /// A finding on page 3 is reproduced by page 3's request (the case's curl line is page 1's), in every report.
+    @Test func aFindingOnALaterPageCarriesThatPagesCurlLine() async throws {
+        let t = InMemoryTransport { request in
+            let page = PaginationWalk.query(of: request.url).first { $0.0 == "page" }?.1.numberValue?.int64Value ?? 1
+            let total = page == 3 ? "" : #", "total": 5"#  // page 3 leaves out the required total
+            let ids = page <= 3 ? "{\"id\": \"a\(page)\"}, {\"id\": \"b\(page)\"}" : ""
+            return RunnerFixture.json(200, #"{"items": [\#(ids)]\#(total)}"#)
+        }
+        var walk = try Self.walk(rules: [.noDuplicateIds])
+        walk.pageInvariants = [Invariant(expression: try Expression.parse("page != 2"), pointer: .root)]
+        let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [walk]), transport: t)
+        let c = try #require(run.suites.first?.cases.first)
+        #expect(c.curl?.contains("page=1&limit=2") == true)
+        let invariant = try #require(c.checks.first { $0.check == "walk.pageInvariant" }?.findings.first)
+        #expect(invariant.detail.hasPrefix("page 2: "))
+        #expect(invariant.curl?.contains("page=2&limit=2") == true, "\(invariant.curl ?? "no curl")")
+        let schema = try #require(c.checks.first { $0.check == CheckKind.schema.id })
+        #expect(schema.status == .failed)
+        let total = try #require(schema.findings.first)
+        #expect(total.detail.hasPrefix("page 3: "))
+        #expect(total.curl?.contains("page=3&limit=2") == true)
+        #expect(total.curl?.contains(RunnerFixture.secret) == false && total.curl?.contains("$FIXTURE_API_KEY") == true)
+    }
+
     /// An API whose pages say nothing of the total and always claim more.
     static func endlessWithoutTotal() -> InMemoryTransport {
         InMemoryTransport { request in

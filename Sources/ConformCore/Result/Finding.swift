@@ -34,6 +34,9 @@ public struct Finding: Sendable, Hashable, Codable {
     public var baseline: BaselineMark?
     /// The id without the target (`FindingIdentity`): equal for the same problem found on two targets.
     public var sharedId: String?
+    /// The request whose answer this finding is about, as one curl line (secret as `$ENV_VAR`), when it is not the
+    /// case's first request: page 3 of a walk is reproduced by page 3's request, not page 1's. Not part of the id.
+    public var curl: String?
 
     public init(kind: Kind = .failure, check: String, title: String, detail: String, pointer: String? = nil,
                 rulePointer: String? = nil, ruleLocation: String? = nil, expected: String? = nil,

@@ -159,6 +159,7 @@ final class ConsoleReporter: @unchecked Sendable {
         if let e = f.expected, let a = f.actual, !f.detail.contains(a), !f.detail.contains("expected"), e != "boolean true" { out.append("      expected \(e), got \(a)") }
         if let loc = f.ruleLocation ?? f.rulePointer { out.append("      rule: \(loc)") }
         if let c = f.citation { out.append("      cites: \(JSONWriter.quote(JSONValue.trim(c, 160)))") }
+        if let curl = f.curl { out.append("      reproduce this page: \(curl)") }
         if let id = f.id, verbosity == .verbose { out.append("      id: \(id)") }
         return out
     }
