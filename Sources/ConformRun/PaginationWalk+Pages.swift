@@ -8,17 +8,19 @@ extension PaginationWalk {
         return nil
     }
 
-    /// What the walk rules need from one page.
-    func observe(_ body: JSONValue, items: [JSONValue], label: String) -> WalkObservation.Page {
+    /// What the walk rules need from one page; `curl` reproduces a page other than the walk's first.
+    func observe(_ body: JSONValue, items: [JSONValue], label: String, curl: String? = nil) -> WalkObservation.Page {
         let context = EvaluationContext(body: body)
         var total: JSONValue? = nil
         if let t = walk.total, case .value(let v) = t.evaluate(in: context), !v.isNull { total = v }
         var hasMore: Bool? = nil
         if let h = walk.hasMore, case .value(.bool(let b)) = h.evaluate(in: context) { hasMore = b }
         // The cross-page rules read an item's id and the item count: the page keeps just the ids.
-        return WalkObservation.Page(label: label, ids: items.map { $0[walk.itemId] }, itemsPointer: Self.pointer(of: walk.items.source),
-                                    total: total, hasMore: hasMore,
-                                    hasNext: Self.present(walk.next, context), hasPrevious: Self.present(walk.previous, context))
+        var page = WalkObservation.Page(label: label, ids: items.map { $0[walk.itemId] }, itemsPointer: Self.pointer(of: walk.items.source),
+                                        total: total, hasMore: hasMore,
+                                        hasNext: Self.present(walk.next, context), hasPrevious: Self.present(walk.previous, context))
+        page.curl = curl
+        return page
     }
 
     /// The request for the page after this one, or nil when this page is the last.

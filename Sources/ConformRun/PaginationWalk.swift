@@ -67,7 +67,7 @@ struct PaginationWalk: Sendable {
             last = page
             take(page, into: &record, &merged, &invariants)
             guard let body = page.body, let items = items(in: body) else { stop = stopReason(page, success: success); break }
-            let seen = observe(body, items: items, label: label(number))
+            let seen = observe(body, items: items, label: label(number), curl: ownCurl(page, record))
             budget.read(seen)
             let empty = items.isEmpty && !observed.isEmpty
             if empty && walk.style == .page && walk.hasMore == nil {
@@ -93,7 +93,9 @@ struct PaginationWalk: Sendable {
                 let page = await fetch(r, operation: operation, success: success, number: lastPage.number + 1)
                 last = page
                 take(page, into: &record, &merged, &invariants)
-                if let body = page.body { pastEnd = observe(body, items: items(in: body) ?? [], label: label(lastPage.number + 1)) }
+                if let body = page.body {
+                    pastEnd = observe(body, items: items(in: body) ?? [], label: label(lastPage.number + 1), curl: ownCurl(page, record))
+                }
             }
         }
         let observation = WalkObservation(pages: observed, pastEnd: pastEnd, size: walk.size, itemId: walk.itemId,
@@ -129,15 +131,19 @@ struct PaginationWalk: Sendable {
     /// Folds one fetched page into what the walk keeps: its request (the first few in full), its checks merged
     /// under its label, its page invariants evaluated. The page itself is not kept.
     func take(_ page: Fetched, into record: inout WalkRecord, _ merged: inout PageCheckMerger, _ invariants: inout PageInvariantChecks) {
-        // The case's curl line is the first request's; a finding on a later page carries that page's own.
-        let curl = record.first == nil ? nil : page.sent.curl
         record.add(page.sent)
+        let curl = ownCurl(page, record)
         merged.add(label(page.number), page.checks, curl: curl)
         if let body = page.body {
             let context = run.evaluationContext(page.sent, body: body, query: Self.query(of: page.sent.request.url),
                                                 variables: ["page": JSONValue(page.number)])
             invariants.add(context, file: run.suite.file, prefix: "\(label(page.number)): ", curl: curl)
         }
+    }
+
+    /// The case's curl line is the walk's first request's; a finding about a later page carries that page's own.
+    func ownCurl(_ page: Fetched, _ record: WalkRecord) -> String? {
+        page.sent.curl == record.first?.curl ? nil : page.sent.curl
     }
 
     func label(_ number: Int) -> String { walk.style == .page ? "page \(number)" : "page \(number) of the walk" }

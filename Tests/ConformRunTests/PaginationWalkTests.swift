@@ -52,7 +52,8 @@ import Testing
         #expect(check.findings.first?.detail.hasPrefix("page 2: ") == true)
     }
 
-    /// A finding on page 3 is reproduced by page 3's request (the case's curl line is page 1's), in every report.
+    /// A finding on page 3 is reproduced by page 3's request (the case's curl line is page 1's), in every report —
+    /// a per-page check's, a page invariant's, and a rule's over the whole walk that names the page.
     @Test func aFindingOnALaterPageCarriesThatPagesCurlLine() async throws {
         let t = InMemoryTransport { request in
             let page = PaginationWalk.query(of: request.url).first { $0.0 == "page" }?.1.numberValue?.int64Value ?? 1
@@ -60,10 +61,14 @@ import Testing
             let ids = page <= 3 ? "{\"id\": \"a\(page)\"}, {\"id\": \"b\(page)\"}" : ""
             return RunnerFixture.json(200, #"{"items": [\#(ids)]\#(total)}"#)
         }
-        var walk = try Self.walk(rules: [.noDuplicateIds])
+        var walk = try Self.walk(rules: [.noDuplicateIds, .stableTotal])
         walk.pageInvariants = [Invariant(expression: try Expression.parse("page != 2"), pointer: .root)]
         let run = await RunnerFixture.run(try RunnerFixture.suite(walks: [walk]), transport: t)
         let c = try #require(run.suites.first?.cases.first)
+        // A rule over the whole walk reproduces with the page it names.
+        let stable = try #require(c.checks.first { $0.check == "walk.stableTotal" }?.findings.first)
+        #expect(stable.detail == "page 3 reports no total; page 1 reported integer 5")
+        #expect(stable.curl?.contains("page=3&limit=2") == true)
         #expect(c.curl?.contains("page=1&limit=2") == true)
         let invariant = try #require(c.checks.first { $0.check == "walk.pageInvariant" }?.findings.first)
         #expect(invariant.detail.hasPrefix("page 2: "))

@@ -41,6 +41,18 @@ import Testing
                                              "id integer 2 on page 3 was already listed on page 1 at /items/1/id"])
     }
 
+    /// A rule's finding about one page is reproduced by that page's request; the first page has none of its own.
+    @Test func findingsAboutAPageCarryItsCurlLine() {
+        var w = Self.good
+        for i in 1..<w.pages.count { w.pages[i].curl = "curl 'http://h/m?page=\(i + 1)'" }
+        w.pages[1].ids = [JSONValue(1), JSONValue(4)]
+        w.pages[2].total = JSONValue(6)
+        #expect(WalkRuleCheck.evaluate(.noDuplicateIds, w, at: P.rule).findings.map(\.curl) == ["curl 'http://h/m?page=2'"])
+        #expect(WalkRuleCheck.evaluate(.stableTotal, w, at: P.rule).findings.map(\.curl) == ["curl 'http://h/m?page=3'"])
+        w.pages[0].hasMore = false
+        #expect(WalkRuleCheck.evaluate(.hasMoreConsistent, w, at: P.rule).findings.map(\.curl) == [nil])
+    }
+
     /// A list that serves its first page for every page number repeats every id: 500 pages of 20 make 9,980
     /// repeats of one problem. The result keeps the limit's worth of findings and counts the rest exactly — the
     /// same result as bounding every finding after the fact, without building them.

@@ -10,7 +10,7 @@ enum FullPagesRule {
                 out.append(reference.finding(check: kind.id, title: isLast ? "last page over the page size" : "short page before the last",
                     detail: "\(page.label) holds \(count) item\(count == 1 ? "" : "s"); page size is \(walk.size)",
                     pointer: page.itemsPointer, expected: isLast ? "at most \(walk.size) items" : "\(walk.size) items",
-                    actual: "\(count) items"))
+                    actual: "\(count) items").about(page))
             }
         }
         return out

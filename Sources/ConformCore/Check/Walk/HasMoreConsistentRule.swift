@@ -8,13 +8,13 @@ enum HasMoreConsistentRule {
             if isLast && !walk.complete { break }
             guard let flag = page.hasMore else {
                 out.append(reference.finding(check: kind.id, title: "has-more flag missing",
-                    detail: "\(page.label) has no boolean has-more flag", expected: "boolean \(!isLast)", actual: "missing"))
+                    detail: "\(page.label) has no boolean has-more flag", expected: "boolean \(!isLast)", actual: "missing").about(page))
                 continue
             }
             if flag == isLast {
                 out.append(reference.finding(check: kind.id, title: isLast ? "has-more is true on the last page" : "has-more is false before the last page",
                     detail: "\(page.label) of \(walk.pages.count) says has-more \(flag)", expected: "boolean \(!isLast)",
-                    actual: "boolean \(flag)"))
+                    actual: "boolean \(flag)").about(page))
             }
         }
         return out

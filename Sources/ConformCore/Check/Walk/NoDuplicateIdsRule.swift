@@ -11,7 +11,7 @@ enum NoDuplicateIdsRule {
                 let where1 = "\(walk.pages[firstPage].label) at \(walk.pointer(page: firstPage, index: firstIndex))"
                 return reference.finding(check: kind.id, title: "duplicate id across pages",
                     detail: "id \(id.typedDescription()) on \(walk.pages[page].label) was already listed on \(where1)",
-                    pointer: pointer, expected: "each id once", actual: "\(id.typedDescription()) again")
+                    pointer: pointer, expected: "each id once", actual: "\(id.typedDescription()) again").about(walk.pages[page])
             }
         }
         if !walk.complete && collector.count == 0 {

@@ -8,11 +8,11 @@ enum PastEndEmptyRule {
         }
         guard let count = page.itemCount else {
             return [reference.finding(check: kind.id, title: "page past the end has no item list",
-                detail: "\(page.label) did not answer with an item list", expected: "empty array", actual: "no array")]
+                detail: "\(page.label) did not answer with an item list", expected: "empty array", actual: "no array").about(page)]
         }
         guard count > 0 else { return [] }
         return [reference.finding(check: kind.id, title: "page past the end is not empty",
             detail: "\(page.label) holds \(count) item\(count == 1 ? "" : "s") after the last page",
-            pointer: page.itemsPointer, expected: "0 items", actual: "\(count) items")]
+            pointer: page.itemsPointer, expected: "0 items", actual: "\(count) items").about(page)]
     }
 }

@@ -10,13 +10,13 @@ enum StableTotalRule {
             guard let t = page.total else {
                 out.append(reference.finding(check: kind.id, title: "total missing on a page",
                     detail: "\(page.label) reports no total; \(first.label) reported \(base.typedDescription())",
-                    expected: base.typedDescription(), actual: "missing"))
+                    expected: base.typedDescription(), actual: "missing").about(page))
                 continue
             }
             if t != base {
                 out.append(reference.finding(check: kind.id, title: "total changed between pages",
                     detail: "\(page.label) reports \(t.typedDescription()); \(first.label) reported \(base.typedDescription())",
-                    expected: base.typedDescription(), actual: t.typedDescription()))
+                    expected: base.typedDescription(), actual: t.typedDescription()).about(page))
             }
         }
         return out

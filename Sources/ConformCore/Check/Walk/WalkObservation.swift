@@ -21,6 +21,9 @@ public struct WalkObservation: Sendable {
         /// A next / previous link is present (non-null, non-empty).
         public var hasNext: Bool
         public var hasPrevious: Bool
+        /// The page's request as a curl line, for a page other than the walk's first (whose line is the case's):
+        /// a rule's finding about this page is reproduced by it.
+        public var curl: String?
 
         public init(label: String, ids: [JSONValue?]?, itemsPointer: String = "", total: JSONValue? = nil,
                     hasMore: Bool? = nil, hasNext: Bool = false, hasPrevious: Bool = false) {
@@ -84,6 +87,7 @@ public struct WalkObservation: Sendable {
     }
 
     /// The pointer of the id of item `index` on page `page` (`/items/3/id`), for findings.
+    /// (Findings about one page carry its curl line: `Finding.about(_:)`.)
     func pointer(page: Int, index: Int) -> String { "\(pages[page].itemsPointer)/\(index)/\(JSONPointer.escape(itemId))" }
 
     /// Items that carry no id member.
@@ -93,4 +97,13 @@ public struct WalkObservation: Sendable {
 
     /// The total reported by the last page that reports one.
     var lastTotal: JSONValue? { pages.last(where: { $0.total != nil })?.total }
+}
+
+extension Finding {
+    /// This finding, reproduced by `page`'s request when it is not the walk's first.
+    func about(_ page: WalkObservation.Page) -> Finding {
+        var f = self
+        f.curl = page.curl ?? f.curl
+        return f
+    }
 }
