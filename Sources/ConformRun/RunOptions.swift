@@ -30,6 +30,11 @@ public struct RunOptions: Sendable {
     public var otherSecrets: [Secret] = []
     /// `--insecure`: TLS certificates were not verified; the result (and so every report) says so.
     public var insecureTLS = false
+    /// `--compressed`: requests ask for gzip or deflate (`RunOptions.compressedEncodings`) unless a case sets
+    /// `Accept-Encoding` itself; answers are decoded whatever was asked (`ContentDecoding`).
+    public var compressed = false
+    /// What `--compressed` asks for: the codings Conform decodes.
+    public static let compressedEncodings = "gzip, deflate"
     /// `--shard I/N`: only the cases (whole walks, whole cross-checks) of this part of the run.
     public var shard: Shard?
     /// Record each list's catalog (item ids and hashes) in the result (default true). The self-test turns it

@@ -55,6 +55,10 @@ struct SuiteRun: Sendable {
 
     /// Sends a request with retries, recording it redacted.
     func send(_ request: HTTPRequest) async -> SentRequest {
+        var request = request
+        if options.compressed, request.header("Accept-Encoding") == nil {
+            request.headers.append(Header("Accept-Encoding", RunOptions.compressedEncodings))
+        }
         let full = request.withDefaultHeaders()
         let recorded = redactor.record(full)
         let curl = redactor.redact(CurlCommand.render(recorded, envNames: redactor.envNames))

@@ -128,6 +128,29 @@ import Testing
         #expect(received > cap && received <= cap + (64 << 10), "stopped within one output window past the cap")
     }
 
+    /// `--compressed` asks for gzip or deflate where a case sets no `Accept-Encoding`, as curl `--compressed` does;
+    /// a server that compresses only when asked is then read decoded, and the curl line says `--compressed`.
+    @Test(arguments: [false, true])
+    func compressedAsksForCompressionAndReproducesIt(compressed: Bool) async throws {
+        let server = try TransportKind.http.server { request, connection in
+            let asked = request.header("Accept-Encoding")?.contains("gzip") == true
+            let body = asked ? Self.gzip(Self.json) : Array(Self.json.utf8)
+            var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: \(body.count)\r\n"
+            if asked { head += "Content-Encoding: gzip\r\n" }
+            connection.write(Array((head + "\r\n").utf8) + body)
+        }
+        defer { server.stop() }
+        var suite = try RunnerFixture.suite(cases: [RunnerFixture.listCase()])
+        suite.baseURL = server.baseURL + "/api"
+        var options = RunnerFixture.options()
+        options.compressed = compressed
+        let result = await RunnerFixture.run(suite, transport: TransportKind.http.make(), options: options)
+        let c = try #require(result.suites.first?.cases.first)
+        #expect(c.checks.allSatisfy { $0.status == .passed }, "\(c.checks.map { "\($0.name): \($0.status)" })")
+        #expect(server.requests.first?.header("Accept-Encoding") == (compressed ? "gzip, deflate" : "identity"))
+        #expect(c.curl?.hasSuffix(" --compressed") == compressed, "\(c.curl ?? "")")
+    }
+
     @Test func aRunReadsACompressedAnswerAndFailsOneThatDoesNotDecode() async throws {
         for (body, passes) in [(Self.gzip(Self.json), true), (Array(Self.gzip(Self.json).dropLast(12)), false)] {
             let server = try Self.server(.http, body: body, headers: [("Content-Encoding", "gzip")])

@@ -7,18 +7,21 @@ struct NetworkOptions {
     var insecure: Bool
     var certificate: String?
     var key: String?
+    /// `--compressed`: ask for gzip or deflate answers.
+    var compressed: Bool
 
-    /// `--cacert`, `--cert`, `--key`, and `--insecure` where the command offers it.
+    /// `--cacert`, `--cert`, `--key`, `--compressed`, and `--insecure` where the command offers it.
     static func specs(insecure: Bool) -> [OptionSpec] {
         [OptionSpec("cacert", value: "FILE", help: "Trust the CA certificates in this PEM file for https (instead of the system store, CURL_CA_BUNDLE, SSL_CERT_FILE and SSL_CERT_DIR).")]
             + (insecure ? [OptionSpec("insecure", short: "k", help: "Do not verify https certificates or host names (still encrypted). Every report says so in capitals.")] : [])
             + [OptionSpec("cert", value: "FILE", help: "Client certificate (PEM, may hold the chain and the key) for mutual TLS."),
-               OptionSpec("key", value: "FILE", help: "Private key (PEM, unencrypted) of --cert, when not in the --cert file.")]
+               OptionSpec("key", value: "FILE", help: "Private key (PEM, unencrypted) of --cert, when not in the --cert file."),
+               OptionSpec("compressed", help: "Ask for compressed answers (Accept-Encoding: gzip, deflate) where a case sets none, as curl --compressed; answers are decoded before any check and the body cap holds for the decoded size.")]
     }
 
     init(_ parsed: ParsedArguments) throws(UsageError) {
         cacert = parsed.value("cacert"); insecure = parsed.flag("insecure")
-        certificate = parsed.value("cert"); key = parsed.value("key")
+        certificate = parsed.value("cert"); key = parsed.value("key"); compressed = parsed.flag("compressed")
         if key != nil && certificate == nil { throw UsageError(message: "--key needs --cert (the client certificate the key belongs to)") }
         if insecure && cacert != nil { throw UsageError(message: "--insecure and --cacert exclude each other (with --insecure nothing is verified)") }
     }

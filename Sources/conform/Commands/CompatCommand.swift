@@ -68,6 +68,7 @@ enum CompatCommand {
                                  filter: parsed.value("filter"))
             try WalkBudgetOption.apply(parsed, to: &options)
             network = try NetworkOptions(parsed)
+            options.compressed = network.compressed
         } catch {
             Console.err("error: \(error.message)\nRun 'conform compat --help' for usage.")
             return 2

@@ -76,6 +76,7 @@ struct RunInvocation {
         if allowStale && baseline == nil { throw UsageError(message: "--allow-stale needs --baseline FILE") }
         network = try NetworkOptions(parsed)
         options.insecureTLS = network.insecure
+        options.compressed = network.compressed
     }
 
     /// Loads, preflights, runs, reports. Returns the exit code.
