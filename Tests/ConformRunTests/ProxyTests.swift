@@ -89,7 +89,7 @@ import Testing
         let transport = try Self.transport(["HTTPS_PROXY": proxy.url], kind: .https)
         let (outcome, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/"), timeout: 1) }
         #expect(outcome.error?.kind == .timedOut(seconds: 1))
-        #expect(seconds < 3)
+        #expect(seconds < 10)  // the server would hang 20 s: 10 s tells them apart on a loaded CI machine
     }
 
     @Test func settingsAreReadAsCurlReadsThem() throws {

@@ -17,11 +17,11 @@ import Testing
         let (first, seconds) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/slow"), timeout: 30) }
         #expect(first.error?.kind == .cancelled(reason: "run deadline of 1 s reached"))
         #expect(first.error?.message == "request to 127.0.0.1:\(server.port) cancelled: run deadline of 1 s reached")
-        #expect(seconds >= 0.8 && seconds < 3, "took \(seconds) s")
+        #expect(seconds >= 0.8 && seconds < 10, "took \(seconds) s")  // the server would hang 20 s: 10 s tells them apart on a loaded CI machine
         let requestsBefore = server.requests.count
         let (second, fast) = await timed { await transport.send(HTTPRequest(url: server.baseURL + "/next"), timeout: 30) }
         #expect(second.error?.kind == .cancelled(reason: "run deadline of 1 s reached"))
-        #expect(fast < 0.1)
+        #expect(fast < 5, "took \(fast) s")  // a request sent would hang 20 s; nothing sent is checked below
         #expect(server.requests.count == requestsBefore, "nothing is sent after the deadline")
     }
 
@@ -52,6 +52,6 @@ import Testing
             return await timed { await task.value }
         }
         #expect(outcome.error?.kind == .cancelled(reason: "the run was interrupted"))
-        #expect(seconds < 2)
+        #expect(seconds < 10)  // the server would hang 20 s: 10 s tells them apart on a loaded CI machine
     }
 }

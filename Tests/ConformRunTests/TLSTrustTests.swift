@@ -179,6 +179,6 @@ extension TLSTrustTests {
         defer { server.stop() }
         let (outcome, seconds) = await timed { await Self.transport(Self.trusting(pki)).send(HTTPRequest(url: server.baseURL + "/"), timeout: 1) }
         #expect(outcome.error?.message == "no response from 127.0.0.1:\(server.port) within 1 s")
-        #expect(seconds >= 0.9 && seconds < 3)
+        #expect(seconds >= 0.9 && seconds < 10)  // the handshake would stall until the server stops
     }
 }

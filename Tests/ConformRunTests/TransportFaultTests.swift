@@ -19,7 +19,7 @@ import Testing
         let error = try #require(outcome.error)
         #expect(error.kind == .timedOut(seconds: 1))
         #expect(error.message == "no response from 127.0.0.1:\(server.port) within 1 s")
-        #expect(seconds >= 0.9 && seconds < 3)
+        #expect(seconds >= 0.9 && seconds < 10)  // the server would hang 20 s: 10 s tells them apart on a loaded CI machine
     }
 
     @Test(arguments: TransportKind.allCases)
@@ -59,7 +59,7 @@ import Testing
         defer { server.stop() }
         let (outcome, seconds) = await timed { await kind.make().send(HTTPRequest(url: server.baseURL + "/drip"), timeout: 1) }
         #expect(outcome.error?.kind == .timedOut(seconds: 1))
-        #expect(seconds < 3)
+        #expect(seconds < 10)  // the drip would last until the server stops: 10 s tells them apart on a loaded CI machine
     }
 
     @Test(arguments: TransportKind.allCases)
