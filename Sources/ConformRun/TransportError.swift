@@ -30,7 +30,7 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
         /// The connection closed before the `Content-Length` the server announced.
         case truncated(expected: Int, received: Int)
         /// The body is in a `Content-Encoding` that does not decode: `why` says what is wrong with the stream, or
-        /// is nil for a coding Conform does not read (`br`, `zstd`; it reads gzip and deflate, and asks for neither).
+        /// is nil for a coding Conform does not read (`br`, `zstd`; it reads gzip and deflate).
         case undecodableBody(coding: String, why: String?)
         /// The connection dropped (before or during the response) without a length to compare against.
         case connectionLost(receivedSoFar: Int)

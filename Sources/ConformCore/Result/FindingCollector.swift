@@ -28,13 +28,13 @@ public struct FindingCollector {
     /// Instances found so far, kept or counted.
     public var count: Int { tally.total }
 
-    /// Passed with no instance, failed on any failure, error when only errors: kept findings, the problems
-    /// counted beyond them, and the instances of problems past the limit.
+    /// Passed with no instance, failed on any failure, error when only errors: kept findings (the first instance
+    /// of a problem is always kept, so a check with instances has findings), the problems counted beyond them,
+    /// and the instances of problems past the limit.
     public func result(name: String, check: String, rule: String? = nil) -> CheckResult {
         var result = CheckResult.from(name: name, check: check, kept: kept, rule: rule, failed: failed)
         result.omitted = tally.omitted.compactMap { entry in first[entry.problem].map { OmittedFindings(of: $0, count: entry.count) } }
         result.unlisted = tally.unlisted
-        if result.findings.isEmpty, result.findingCount > 0 { result.status = failed ? .failed : .error }
         return result
     }
 }
